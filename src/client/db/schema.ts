@@ -1,0 +1,104 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Op, Quota, ServerRegistration } from '../../shared/protocol';
+import type { Registration } from '../../shared/registration';
+import type { RegencyPlaces } from '../../shared/places/codes';
+import type { RejectionCode } from '../../shared/errors';
+
+/**
+ * What a record on this phone is, as the operator sees it:
+ * pending = saved here, queued; sent = pushed, no answer yet (or the answer was lost);
+ * accepted / waitlisted / voided = the server's last word; rejected = refused, with a reason.
+ */
+export type LocalStatus =
+  | 'pending' | 'sent' | 'accepted' | 'waitlisted' | 'rejected' | 'voided';
+
+export interface Rejection {
+  opId: string;
+  code: RejectionCode;
+  message: string;
+  details?: unknown;
+  at: string;
+}
+
+export interface LocalRegistration {
+  id: string;
+  villageCode: string;
+  nik: string;
+  /** The NIK reversed, so that "last digits" searches use an index too. */
+  nikRev: string;
+  /** Lower-cased full name, for name-prefix search. */
+  nameKey: string;
+  status: LocalStatus;
+  /** The record as last saved on this phone (what the next push carries). */
+  data: Registration;
+  /** The server's last word on it, or null before the first answer. */
+  server: ServerRegistration | null;
+  rejection: Rejection | null;
+  /** `here`: captured on this phone; `pulled`: another phone's, learnt from a pull. */
+  origin: 'here' | 'pulled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OutboxState = 'queued' | 'rejected';
+
+export interface OutboxRow {
+  seq?: number;
+  opId: string;
+  registrationId: string;
+  op: Op;
+  state: OutboxState;
+  createdAt: string;
+  attempts: number;
+  lastAttemptAt: string | null;
+}
+
+/** A half-filled form, saved as the operator types. */
+export interface Draft {
+  id: string;
+  /** The registration being edited, when the draft edits a saved one. */
+  registrationId: string | null;
+  values: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface QuotaRow extends Quota {
+  syncedAt: string;
+}
+
+export interface PlacesRow extends RegencyPlaces {
+  cachedAt: string;
+}
+
+export type Desa100Db = Dexie & {
+  registrations: EntityTable<LocalRegistration, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  drafts: EntityTable<Draft, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+  quotas: EntityTable<QuotaRow, 'villageCode'>;
+  places: EntityTable<PlacesRow, 'code'>;
+};
+
+export const DB_NAME = 'desa100';
+
+/**
+ * Versions only ever get added: a phone may skip several app updates and must migrate from
+ * any of them without losing a record.
+ */
+export function openDb(name: string = DB_NAME): Desa100Db {
+  const db = new Dexie(name) as Desa100Db;
+  db.version(1).stores({
+    registrations: 'id, nik, nikRev, nameKey, status, villageCode, updatedAt',
+    outbox: '++seq, &opId, registrationId, state',
+    drafts: 'id, updatedAt',
+    meta: 'key',
+    quotas: 'villageCode',
+    places: 'code',
+  });
+  return db;
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { ROLES } from './codes';
+import { isoTime, optional, text, uuid, fullName } from './fields';
+import { MAX_OPS_PER_PUSH, MAX_QUOTA } from './programme';
+import { isScope, VILLAGE_CODE_RE } from './places/codes';
+import { registrationChangesSchema, registrationObject, type Registration } from './registration';
+import type { RejectionCode } from './errors';
+
+// The wire messages of ../shared/spec/sync-protocol.md, one schema each.
+
+export const pushRequestSchema = z.object({
+  deviceId: uuid,
+  ops: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_OPS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Read first, so that a broken op still gets a result carrying its own opId. */
+export const opEnvelopeSchema = z.looseObject({ opId: uuid, type: z.string() });
+
+export const createOpSchema = z.strictObject({
+  opId: uuid,
+  type: z.literal('registration.create'),
+  // The registration's own rules run after the envelope parses; see registrationSchema.
+  registration: z.record(z.string(), z.unknown()),
+});
+
+export const updateOpSchema = z.strictObject({
+  opId: uuid,
+  type: z.literal('registration.update'),
+  id: uuid,
+  baseVersion: z.number().int().min(1),
+  changes: z.record(z.string(), z.unknown()),
+});
+
+export const voidOpSchema = z.strictObject({
+  opId: uuid,
+  type: z.literal('registration.void'),
+  id: uuid,
+  reason: text(),
+});
+
+export const receiverSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('self') }),
+  z.strictObject({ kind: z.literal('representative'), name: fullName, relationship: text() }),
+]);
+export type Receiver = z.infer<typeof receiverSchema>;
+
+export const handoverOpSchema = z.strictObject({
+  opId: uuid,
+  type: z.literal('card.handover'),
+  registrationId: uuid,
+  handedAt: isoTime,
+  receiver: receiverSchema,
+  eventId: optional(text()),
+});
+
+export const OP_TYPES = [
+  'registration.create', 'registration.update', 'registration.void', 'card.handover',
+] as const;
+export type OpType = (typeof OP_TYPES)[number];
+
+export const opSchemas = {
+  'registration.create': createOpSchema,
+  'registration.update': updateOpSchema,
+  'registration.void': voidOpSchema,
+  'card.handover': handoverOpSchema,
+} as const;
+
+export type CreateOp = { opId: string; type: 'registration.create'; registration: Registration };
+export type UpdateOp = {
+  opId: string; type: 'registration.update'; id: string; baseVersion: number;
+  changes: z.input<typeof registrationChangesSchema>;
+};
+export type VoidOp = z.infer<typeof voidOpSchema>;
+export type HandoverOp = z.infer<typeof handoverOpSchema>;
+export type Op = CreateOp | UpdateOp | VoidOp | HandoverOp;
+
+export const cardSchema = z.object({
+  handedAt: z.string(),
+  receiver: receiverSchema,
+  eventId: z.string().nullable(),
+  operator: z.string(),
+  deviceId: z.string().nullable(),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const REGISTRATION_STATUSES = ['accepted', 'waitlisted', 'voided'] as const;
+export type ServerStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const serverRegistrationSchema = registrationObject.extend({
+  status: z.enum(REGISTRATION_STATUSES),
+  version: z.number().int(),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  kpjNumber: z.string().nullable(),
+  card: cardSchema.nullable(),
+  seq: z.number().int(),
+  voidReason: z.string().nullish(),
+});
+export type ServerRegistration = Registration & {
+  status: ServerStatus;
+  version: number;
+  receivedAt: string;
+  updatedAt: string;
+  kpjNumber: string | null;
+  card: Card | null;
+  seq: number;
+  voidReason?: string | null;
+};
+
+export type OpResult =
+  | { opId: string; status: 'applied'; registration: ServerRegistration }
+  | { opId: string; status: 'rejected'; code: RejectionCode; message: string; details?: unknown };
+
+export interface PushResponse {
+  results: OpResult[];
+  serverTime: string;
+}
+
+export const quotaSchema = z.object({
+  villageCode: z.string(),
+  quota: z.number().int(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+});
+export type Quota = z.infer<typeof quotaSchema>;
+
+export interface PullResponse {
+  changes: ServerRegistration[];
+  cursor: number;
+  hasMore: boolean;
+  quotas: Quota[];
+}
+
+export const quotaPutSchema = z.strictObject({ quota: z.number().int().min(0).max(MAX_QUOTA) });
+
+export const roleSchema = z.enum(ROLES);
+export const scopeSchema = z.string().refine(isScope, 'scope');
+export const villageCodeSchema = z.string().regex(VILLAGE_CODE_RE, 'village-code');
+
+export const deviceEnrolSchema = z.strictObject({
+  code: z.string().trim().min(1).max(64),
+  deviceName: text(),
+});
+export interface DeviceEnrolResponse {
+  deviceId: string;
+  token: string;
+  role: z.infer<typeof roleSchema>;
+  scope: string;
+}
+
+export const enrolmentCodeRequestSchema = z.strictObject({ role: roleSchema, scope: scopeSchema });
+export interface EnrolmentCodeResponse {
+  code: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface CoordinatorVillage {
+  villageCode: string;
+  name: string;
+  district: string;
+  quota: number;
+  accepted: number;
+  waitlisted: number;
+  cardsHandedOver: number;
+}
+export interface QuotaBoard {
+  villages: CoordinatorVillage[];
+  totals: { villages: number; quota: number; accepted: number; waitlisted: number; cardsHandedOver: number };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import {
+  FUNDING_SOURCES, MARITAL_STATUSES, OCCUPATIONS, SEXES,
+} from './codes';
+import {
+  fullName, isoDate, isoTime, kkNumber, optional, phone, rtRw, text, uuid, yearMonth,
+} from './fields';
+import { parseNik, normaliseNik, type NikIssue } from './nik';
+import { VILLAGE_CODE_RE } from './places/codes';
+import { DEFAULT_PROGRAMME, MAX_ADDRESS_LENGTH, type ProgrammeRules } from './programme';
+
+const NIK_MESSAGES: Record<NikIssue, string> = {
+  format: 'nik-format',
+  province: 'nik-province',
+  'birth-date': 'nik-birth-date',
+  serial: 'nik-serial',
+};
+
+export const nik = z
+  .string('required')
+  .transform(normaliseNik)
+  .superRefine((v, ctx) => {
+    const parsed = parseNik(v);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: NIK_MESSAGES[parsed.issue] });
+  });
+
+export const consentSchema = z.strictObject({
+  noticeVersion: text(),
+  at: isoTime,
+}, 'required');
+
+export const heirSchema = z.strictObject({
+  name: fullName,
+  relationship: text(),
+  phone: optional(phone),
+}, 'required');
+
+/** Every field of a registration, before the cross-field rules. */
+export const registrationFields = {
+  id: uuid,
+  nik,
+  fullName,
+  birthDate: isoDate,
+  sex: z.enum(SEXES, 'required'),
+  villageCode: z.string('required').regex(VILLAGE_CODE_RE, 'village-code'),
+  address: text(MAX_ADDRESS_LENGTH),
+  rt: rtRw,
+  rw: rtRw,
+  occupation: z.enum(OCCUPATIONS, 'required'),
+  occupationOther: optional(text()),
+  monthlyIncome: z
+    .number('required')
+    .int('income-whole')
+    .min(DEFAULT_PROGRAMME.incomeMin, 'income-range')
+    .max(DEFAULT_PROGRAMME.incomeMax, 'income-range'),
+  fundingSource: z.enum(FUNDING_SOURCES, 'required'),
+  coverageStart: yearMonth,
+  coverageEnd: yearMonth,
+  consent: consentSchema,
+  capturedAt: isoTime,
+  birthPlace: optional(text()),
+  motherName: optional(fullName),
+  phone: optional(phone),
+  kkNumber: optional(kkNumber),
+  maritalStatus: optional(z.enum(MARITAL_STATUSES)),
+  heir: optional(heirSchema),
+};
+
+export const registrationObject = z.strictObject(registrationFields);
+export type Registration = z.output<typeof registrationObject>;
+export type RegistrationInput = z.input<typeof registrationObject>;
+
+/** Whole years between a birth date and a day, both `YYYY-MM-DD`. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+type RuleContext = { addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void };
+
+/** Rules that look at more than one field; shared by create, update and the form. */
+export function checkRegistrationRules(
+  reg: Pick<Registration, 'nik' | 'birthDate' | 'occupation' | 'occupationOther' | 'coverageStart' | 'coverageEnd' | 'kkNumber'>,
+  ctx: RuleContext,
+  rules: ProgrammeRules = DEFAULT_PROGRAMME,
+): void {
+  if (reg.occupation === 'lainnya' && !reg.occupationOther) {
+    ctx.addIssue({ code: 'custom', message: 'occupation-other', path: ['occupationOther'] });
+  }
+  if (reg.coverageStart && reg.coverageEnd && reg.coverageEnd < reg.coverageStart) {
+    ctx.addIssue({ code: 'custom', message: 'coverage-order', path: ['coverageEnd'] });
+  }
+  if (reg.kkNumber && reg.kkNumber === reg.nik) {
+    ctx.addIssue({ code: 'custom', message: 'kk-equals-nik', path: ['kkNumber'] });
+  }
+  if (reg.birthDate && reg.coverageStart) {
+    const age = ageOn(reg.birthDate, `${reg.coverageStart}-01`);
+    if (age < rules.ageMin || age > rules.ageMax) {
+      ctx.addIssue({ code: 'custom', message: 'age-range', path: ['birthDate'] });
+    }
+  }
+}
+
+export function makeRegistrationSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
+  return registrationObject.superRefine((reg, ctx) => checkRegistrationRules(reg, ctx, rules));
+}
+
+export const registrationSchema = makeRegistrationSchema();
+
+/** Fields an update may change (contract: all but id, villageCode, capturedAt). */
+export const registrationChangesSchema = registrationObject
+  .omit({ id: true, villageCode: true, capturedAt: true })
+  .partial();
+export type RegistrationChanges = z.output<typeof registrationChangesSchema>;
+
+/** A field path and the key of what is wrong with it: `{ "heir.name": "required" }`. */
+export function issuesByField(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out[[...issue.path, key].join('.')] = 'unknown-field';
+      continue;
+    }
+    const field = issue.path.join('.') || '_';
+    out[field] ??= issue.message;
+  }
+  return out;
+}
