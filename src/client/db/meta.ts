@@ -1,0 +1,41 @@
+import type { Role } from '../../shared/codes';
+import type { Desa100Db } from './schema';
+
+/** Every key the phone keeps in `meta`, with its type: one list, so no two features disagree. */
+export interface MetaValues {
+  /** This phone's UUID: the one POST /devices returned, or made locally before enrolment. */
+  deviceId: string;
+  deviceName: string;
+  /** Bearer token from enrolment; absent until the phone is enrolled. */
+  token: string;
+  role: Role;
+  /** Operator: its village code; coordinator: a region prefix or `*`. */
+  scope: string;
+  /** The village this phone registers for (operator scope, or chosen before enrolment). */
+  villageCode: string;
+  /** Pull cursor: the highest server seq this phone has seen. */
+  cursor: number;
+  lastSyncAt: string;
+  /** Last sync failure, in words for the operator (null after a good sync). */
+  lastSyncError: string | null;
+  /** Server time minus device time at the last sync, in ms. */
+  clockOffsetMs: number;
+  /** Whether navigator.storage.persist() was granted. */
+  storagePersisted: boolean;
+  locale: 'id' | 'en';
+}
+
+export type MetaKey = keyof MetaValues;
+
+export async function getMeta<K extends MetaKey>(db: Desa100Db, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: Desa100Db, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(db: Desa100Db, key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}
