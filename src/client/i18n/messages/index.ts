@@ -1,0 +1,7 @@
+import type { Messages } from '../types';
+import { common } from './common';
+
+// Each feature owns one file here; add its import and spread it below.
+export const messages: Messages = {
+  ...common,
+};
