@@ -1,0 +1,3 @@
+export function CoordinatorScreen() {
+  return <main aria-busy="true" />;
+}

@@ -1,0 +1,3 @@
+export function DistributionScreen() {
+  return <main aria-busy="true" />;
+}

@@ -1,0 +1,2 @@
+// The shell lazy-loads this module for /penyerahan; keep it the only entry point.
+export { DistributionScreen } from './distribution-screen';
