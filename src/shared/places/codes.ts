@@ -19,7 +19,9 @@ export function scopeContains(scope: string, code: string): boolean {
 }
 
 export function villageKind(villageCode: string): VillageKind | null {
-  const first = villageCode.charAt(10);
+  if (!VILLAGE_CODE_RE.test(villageCode)) return null;
+  // `PP.RR.DD.` is 9 characters: the village part starts at index 9.
+  const first = villageCode.charAt(9);
   if (first === '1') return 'kelurahan';
   if (first === '2') return 'desa';
   if (first === '3') return 'desa-adat';
