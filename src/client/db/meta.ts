@@ -1,5 +1,13 @@
 import type { Role } from '../../shared/codes';
+import type { QuotaBoard } from '../../shared/protocol';
 import type { Desa100Db } from './schema';
+
+/** The last coordinator board fetched, kept so that it stays readable offline. */
+export interface BoardSnapshot {
+  scope: string;
+  fetchedAt: string;
+  board: QuotaBoard;
+}
 
 /** Every key the phone keeps in `meta`, with its type: one list, so no two features disagree. */
 export interface MetaValues {
@@ -23,6 +31,10 @@ export interface MetaValues {
   /** Whether navigator.storage.persist() was granted. */
   storagePersisted: boolean;
   locale: 'id' | 'en';
+  /** Coordinator: the last quota board seen, with its time. */
+  coordinatorBoard: BoardSnapshot;
+  /** The card-handover event this phone is working on (a `distributionEvents` id). */
+  distributionEventId: string;
 }
 
 export type MetaKey = keyof MetaValues;

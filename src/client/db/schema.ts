@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Op, Quota, ServerRegistration } from '../../shared/protocol';
+import type { Op, Quota, Receiver, ServerRegistration } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import type { RegencyPlaces } from '../../shared/places/codes';
 import type { RejectionCode } from '../../shared/errors';
@@ -75,6 +75,34 @@ export interface PlacesRow extends RegencyPlaces {
   cachedAt: string;
 }
 
+/**
+ * A card handed over on this phone: written with its `card.handover` outbox row in one
+ * transaction, so that a second handover of the same card here is refused at once, before
+ * any sync. The sync outcome is read from the registration and the outbox, not kept here.
+ */
+export interface HandoverMark {
+  registrationId: string;
+  opId: string;
+  eventId: string | null;
+  villageCode: string;
+  handedAt: string;
+  receiver: Receiver;
+  /** This phone's name, shown as "by whom" until the server's record arrives. */
+  operator: string;
+  deviceId: string | null;
+}
+
+/** A card-handover event as this phone knows it: which villages it downloaded, and when. */
+export interface DistributionEvent {
+  id: string;
+  name: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  villageCodes: string[];
+  createdAt: string;
+  downloadedAt: string | null;
+}
+
 export type Desa100Db = Dexie & {
   registrations: EntityTable<LocalRegistration, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
@@ -82,6 +110,8 @@ export type Desa100Db = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   quotas: EntityTable<QuotaRow, 'villageCode'>;
   places: EntityTable<PlacesRow, 'code'>;
+  handovers: EntityTable<HandoverMark, 'registrationId'>;
+  distributionEvents: EntityTable<DistributionEvent, 'id'>;
 };
 
 export const DB_NAME = 'desa100';
@@ -99,6 +129,11 @@ export function openDb(name: string = DB_NAME): Desa100Db {
     meta: 'key',
     quotas: 'villageCode',
     places: 'code',
+  });
+  // Card-handover events: local handover marks and the events this phone downloaded.
+  db.version(2).stores({
+    handovers: 'registrationId, &opId, eventId, villageCode',
+    distributionEvents: 'id',
   });
   return db;
 }
