@@ -25,9 +25,6 @@ export interface PlaceRegistry {
   regionName(code: string): string | undefined;
 }
 
-export const PLACES_SOURCE = 'idn-area-data (Kepmendagri 2025)';
-export const PLACES_LICENCE = 'Data wilayah: idn-area-data (Kepmendagri 2025), ODbL-1.0';
-
 /** The folder holding idn-area-data's CSVs, found the way Node resolves the package. */
 export function placesDataDir(): string {
   const require = createRequire(import.meta.url);
