@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countPendingInVillage, findLiveByNik, getVillageQuota, parseRosterQuery, saveNewRegistration,
+  searchRegistrationIds,
+} from '../../../src/client/db';
+import { freshDb, makeRegistration, VILLAGE } from './helpers';
+
+describe('parseRosterQuery', () => {
+  it('reads digits (with the spaces and dots of paper) as a NIK search, anything else as a name', () => {
+    expect(parseRosterQuery('  ')).toEqual({ kind: 'all' });
+    expect(parseRosterQuery('3214 16.52')).toEqual({ kind: 'nik', digits: '32141652' });
+    expect(parseRosterQuery(' Siti  Am ')).toEqual({ kind: 'name', prefix: 'siti am' });
+  });
+});
+
+describe('searchRegistrationIds', () => {
+  it('finds by name prefix, NIK prefix and NIK suffix, and filters by state', async () => {
+    const db = freshDb();
+    const siti = makeRegistration({ fullName: 'Siti Aminah', nik: '3214165203850007' });
+    const sitti = makeRegistration({ fullName: 'Sitti Rahma', nik: '3214164107900123' });
+    const budi = makeRegistration({ fullName: 'Budi', nik: '3201011203850009' });
+    for (const r of [siti, sitti, budi]) await saveNewRegistration(db, r);
+    await db.registrations.update(budi.id, { status: 'accepted' });
+
+    expect(await searchRegistrationIds(db, 'sit')).toEqual([siti.id, sitti.id]);
+    expect(await searchRegistrationIds(db, 'siti ')).toEqual([siti.id]);
+    // NIK prefix matches come in NIK order: 32141641… before 32141652….
+    expect(await searchRegistrationIds(db, '3214')).toEqual([sitti.id, siti.id]);
+    expect(await searchRegistrationIds(db, '0123')).toEqual([sitti.id]);
+    expect(await searchRegistrationIds(db, '0009')).toEqual([budi.id]);
+    expect(await searchRegistrationIds(db, '')).toEqual([budi.id, siti.id, sitti.id]);
+    expect(await searchRegistrationIds(db, '', 'accepted')).toEqual([budi.id]);
+    expect(await searchRegistrationIds(db, 'zz')).toEqual([]);
+  });
+});
+
+describe('findLiveByNik', () => {
+  it('finds a live record by NIK, ignoring voided ones and the record being edited', async () => {
+    const db = freshDb();
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    const spaced = `${reg.nik.slice(0, 6)} ${reg.nik.slice(6)}`;
+    expect((await findLiveByNik(db, spaced))?.id).toBe(reg.id);
+    expect(await findLiveByNik(db, reg.nik, reg.id)).toBeUndefined();
+    await db.registrations.update(reg.id, { status: 'voided' });
+    expect(await findLiveByNik(db, reg.nik)).toBeUndefined();
+  });
+
+  it('finds records pulled from other phones too', async () => {
+    const db = freshDb();
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    await db.registrations.update(reg.id, { origin: 'pulled', status: 'waitlisted' });
+    expect((await findLiveByNik(db, reg.nik))?.id).toBe(reg.id);
+  });
+});
+
+describe('village quota', () => {
+  it('counts pending and sent records of the village only, on top of the last sync', async () => {
+    const db = freshDb();
+    const regs = [makeRegistration(), makeRegistration(), makeRegistration(), makeRegistration({ villageCode: '32.14.01.1001' })];
+    for (const r of regs) await saveNewRegistration(db, r);
+    await db.registrations.update(regs[1]?.id as string, { status: 'sent' });
+    await db.registrations.update(regs[2]?.id as string, { status: 'accepted' });
+    expect(await countPendingInVillage(db, VILLAGE)).toBe(2);
+
+    const never = await getVillageQuota(db, VILLAGE);
+    expect(never).toMatchObject({ quota: 100, accepted: 0, pendingHere: 2, used: 2, full: false, syncedAt: null });
+
+    await db.quotas.put({ villageCode: VILLAGE, quota: 50, accepted: 48, waitlisted: 3, syncedAt: '2025-03-02T00:00:00.000Z' });
+    const synced = await getVillageQuota(db, VILLAGE);
+    expect(synced).toMatchObject({ quota: 50, accepted: 48, waitlisted: 3, pendingHere: 2, used: 50, free: 0, full: true });
+  });
+});
