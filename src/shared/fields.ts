@@ -6,9 +6,12 @@ import { MAX_TEXT_LENGTH } from './programme';
 
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const YEAR_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+// Hours 00-23, minutes and seconds 00-59, offsets up to ±14:00: Date.parse would roll
+// `T24:00` or `+07:60` over into another time instead of refusing them.
+const ISO_TIME_RE =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/;
 
-export const uuid = z.string().regex(
+export const uuid = z.string('required').regex(
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   'uuid',
 );
@@ -16,19 +19,25 @@ export const uuid = z.string().regex(
 export const text = (max = MAX_TEXT_LENGTH) =>
   z.string('required').trim().min(1, 'required').max(max, 'too-long');
 
-/** A date that exists on the calendar, `YYYY-MM-DD`. */
-export const isoDate = z.string('required').refine((v) => {
+function isCalendarDate(v: string): boolean {
   if (!ISO_DATE_RE.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}, 'date');
+}
+
+/** A date that exists on the calendar, `YYYY-MM-DD`. */
+export const isoDate = z.string('required').refine(isCalendarDate, 'date');
 
 export const yearMonth = z.string('required').regex(YEAR_MONTH_RE, 'year-month');
 
 /** Any ISO 8601 time with an offset (or Z); stored as UTC. */
 export const isoTime = z
   .string('required')
-  .refine((v) => ISO_TIME_RE.test(v) && !Number.isNaN(Date.parse(v)), 'time')
+  .refine((v) => {
+    // Date.parse reads 30 February as 2 March: the date part must exist on its own.
+    const m = ISO_TIME_RE.exec(v);
+    return m !== null && isCalendarDate(m[1] as string) && !Number.isNaN(Date.parse(v));
+  }, 'time')
   .transform((v) => new Date(v).toISOString());
 
 /** Optional on the wire: absent and null both mean "not given". */
@@ -50,7 +59,8 @@ export const phone = z
 
 /** RT/RW: one to three digits, stored zero-padded to three. */
 export const rtRw = z
-  .union([z.string(), z.number().int()], 'required')
+  // Any number: 1.5 or -1 then fails the digit check as 'rt-rw', not as 'required'.
+  .union([z.string(), z.number()], 'required')
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^\d{1,3}$/, 'rt-rw'))
   .transform((v) => v.padStart(3, '0'));

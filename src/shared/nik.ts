@@ -33,13 +33,15 @@ export function pad(n: number, width: number): string {
 }
 
 /**
- * The NIK only holds a two-digit year; a birth year cannot be in the future, so a year that
- * would be is in the previous century.
+ * The NIK only holds a two-digit year; a birth date cannot be in the future, so a date that
+ * would be is in the previous century. The whole date counts, not only the year: in November
+ * 2025, `201225` is 20 December 1925 (a 99-year-old), not a birth next month.
  */
-function fullYear(yy: number, today: Date): number {
+function fullYear(yy: number, month: number, day: number, today: Date): number {
   const current = today.getUTCFullYear();
   const candidate = Math.floor(current / 100) * 100 + yy;
-  return candidate > current ? candidate - 100 : candidate;
+  const todayKey = current * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+  return candidate * 10_000 + month * 100 + day > todayKey ? candidate - 100 : candidate;
 }
 
 export function parseNik(raw: string, today: Date = new Date()): NikResult {
@@ -57,7 +59,7 @@ export function parseNik(raw: string, today: Date = new Date()): NikResult {
   } else if (day > 31) {
     return { ok: false, issue: 'birth-date' };
   }
-  const year = fullYear(yy, today);
+  const year = fullYear(yy, month, day, today);
   if (!isRealDate(year, month, day)) return { ok: false, issue: 'birth-date' };
   const serial = nik.slice(12);
   if (serial === '0000') return { ok: false, issue: 'serial' };
