@@ -1,3 +1,99 @@
-export function CoordinatorScreen() {
-  return <main aria-busy="true" />;
+import { useEffect, useMemo, useState } from 'react';
+import { useRoute } from '../../app/router';
+import { appDb } from '../../db/app-state';
+import { readAuth, type CoordinatorAuth } from '../../db/coordinator-store';
+import type { Desa100Db } from '../../db/schema';
+import { useI18n } from '../../i18n';
+import { createApi, type FetchFn } from './api';
+import { BoardView } from './board-view';
+import { CoordinatorContext, type CoordinatorDeps } from './coordinator-context';
+import { DevicesView } from './devices-view';
+import { ExportView } from './export-view';
+import { KpjImportView } from './kpj-import-view';
+import { followLink, tabHref } from './paths';
+import { useBoard } from './use-board';
+import { VillageView } from './village-view';
+// Vite splits this into the coordinator chunk's own stylesheet, loaded with the screen.
+// oxlint-disable-next-line import/no-unassigned-import
+import './coordinator.css';
+
+const TABS = ['board', 'devices', 'export', 'kpj'] as const;
+type Tab = (typeof TABS)[number];
+
+export interface CoordinatorScreenProps {
+  /** Tests pass their own database and fetch; the app uses its one Dexie instance. */
+  db?: Desa100Db;
+  fetchFn?: FetchFn;
+}
+
+export function CoordinatorScreen({ db, fetchFn }: CoordinatorScreenProps) {
+  const { t } = useI18n();
+  const database = useMemo(() => db ?? appDb(), [db]);
+  const [auth, setAuth] = useState<CoordinatorAuth | null | undefined>(undefined);
+
+  useEffect(() => {
+    let alive = true;
+    void readAuth(database).then((a) => alive && setAuth(a));
+    return () => {
+      alive = false;
+    };
+  }, [database]);
+
+  if (auth === undefined) return <main className="screen coord" aria-busy="true" />;
+  if (auth === null || auth.role === 'operator') {
+    return (
+      <main className="screen coord">
+        <h1>{t('coord.title')}</h1>
+        <p role="alert">{t(auth ? 'coord.not-coordinator' : 'coord.not-enrolled')}</p>
+      </main>
+    );
+  }
+  return <CoordinatorHome db={database} auth={auth} fetchFn={fetchFn} />;
+}
+
+function CoordinatorHome({ db, auth, fetchFn }: { db: Desa100Db; auth: CoordinatorAuth; fetchFn?: FetchFn }) {
+  const { t } = useI18n();
+  const route = useRoute();
+  const api = useMemo(() => createApi(async () => ({ token: auth.token }), fetchFn), [auth.token, fetchFn]);
+  const board = useBoard(db, api, auth.scope);
+  const deps = useMemo<CoordinatorDeps>(() => ({ db, api, auth, board }), [db, api, auth, board]);
+  const village = route.query.get('desa');
+  const asked = route.query.get('tab');
+  const tab: Tab = TABS.find((x) => x === asked) ?? 'board';
+
+  return (
+    <CoordinatorContext.Provider value={deps}>
+      <main className="screen coord">
+        <header className="coord-header">
+          <h1>{t('coord.title')}</h1>
+          <p>{t('coord.scope', { scope: auth.scope === '*' ? t('coord.scope-all') : auth.scope })}</p>
+        </header>
+        <nav aria-label={t('coord.nav')} className="coord-tabs">
+          {TABS.map((x) => {
+            const href = tabHref(x);
+            const current = !village && tab === x;
+            return (
+              <a key={x} href={href} aria-current={current ? 'page' : undefined} onClick={followLink}>
+                {t(`coord.tab.${x}`)}
+              </a>
+            );
+          })}
+        </nav>
+        {village ? <VillageView villageCode={village} /> : <TabView tab={tab} />}
+      </main>
+    </CoordinatorContext.Provider>
+  );
+}
+
+function TabView({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'board':
+      return <BoardView />;
+    case 'devices':
+      return <DevicesView />;
+    case 'export':
+      return <ExportView />;
+    case 'kpj':
+      return <KpjImportView />;
+  }
 }

@@ -1,0 +1,90 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { isScope, scopeContains } from '../../../shared/places/codes';
+import type { EnrolmentCodeResponse } from '../../../shared/protocol';
+import { errorKey } from './api';
+import { useCoordinator } from './coordinator-context';
+import { EnrolmentCard } from './enrolment-card';
+import { endpoints } from './endpoints';
+
+type EnrolRole = 'operator' | 'coordinator';
+
+/** A one-time code for a new phone: an operator's for one village, or a coordinator's for a region. */
+export function EnrolmentCodeForm() {
+  const { t } = useI18n();
+  const { api, auth, board } = useCoordinator();
+  const [role, setRole] = useState<EnrolRole>('operator');
+  const [village, setVillage] = useState('');
+  const [region, setRegion] = useState(auth.scope === '*' ? '' : auth.scope);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [made, setMade] = useState<{ code: EnrolmentCodeResponse; role: EnrolRole; target: string } | null>(null);
+
+  const districts = useMemo(() => {
+    const map = new Map<string, { name: string; villages: Array<{ code: string; name: string }> }>();
+    for (const v of board.board?.villages ?? []) {
+      const d = map.get(v.district) ?? { name: v.district, villages: [] };
+      map.set(v.district, d);
+      d.villages.push({ code: v.villageCode, name: v.name });
+    }
+    const list = [...map.values()];
+    list.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    return list;
+  }, [board.board]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const scope = role === 'operator' ? village : region.trim();
+    if (role === 'operator' && !scope) return setError(t('coord.enrol.pick-village'));
+    if (role === 'coordinator' && (!isScope(scope) || !(auth.scope === '*' || scopeContains(auth.scope, scope)))) {
+      return setError(t('coord.enrol.bad-region', { scope: auth.scope }));
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const code = await endpoints.createEnrolmentCode(api, role, scope);
+      const name = board.board?.villages.find((v) => v.villageCode === scope)?.name;
+      setMade({ code, role, target: name ? `${name} (${scope})` : scope });
+    } catch (err) {
+      setError(t(errorKey(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="enrol-title">
+      <h3 id="enrol-title">{t('coord.enrol.title')}</h3>
+      <form className="btn no-print" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('coord.enrol.role')}
+          <select value={role} onChange={(e) => setRole(e.target.value as EnrolRole)}>
+            <option value="operator">{t('coord.role.operator')}</option>
+            <option value="coordinator">{t('coord.role.coordinator')}</option>
+          </select>
+        </label>
+        {role === 'operator' ? (
+          <label>
+            {t('coord.enrol.village')}
+            <select value={village} onChange={(e) => setVillage(e.target.value)} required>
+              <option value="">{t('coord.enrol.pick-village')}</option>
+              {districts.map((d) => (
+                <optgroup key={d.name} label={d.name}>
+                  {d.villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {t('coord.enrol.region')}
+            <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="32.14.16" required />
+          </label>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={busy}>{t('coord.enrol.create')}</button>
+        {error && <p role="alert" className="error-text">{error}</p>}
+      </form>
+      {made && <EnrolmentCard code={made.code} role={made.role} target={made.target} />}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import type { ServerRegistration } from '../../../shared/protocol';
+import { errorKey } from './api';
+import { useCoordinator } from './coordinator-context';
+import { endpoints } from './endpoints';
+import { cleanNumber, KPJ_RE } from './kpj-csv';
+
+export interface KpjFormProps {
+  registration: ServerRegistration;
+  onSaved: (registration: ServerRegistration) => void;
+  onCancel: () => void;
+}
+
+/** One KPJ number as it comes back from BPJS, typed from the card or the BPJS list. */
+export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
+  const { t } = useI18n();
+  const { api } = useCoordinator();
+  const [value, setValue] = useState(registration.kpjNumber ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const kpj = cleanNumber(value);
+    if (!KPJ_RE.test(kpj)) {
+      setError(t('coord.kpj.format'));
+      return;
+    }
+    setBusy(true);
+    try {
+      onSaved(await endpoints.setKpj(api, registration.id, kpj));
+    } catch (err) {
+      setError(t(errorKey(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="kpj-form" onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('coord.kpj.label', { name: registration.fullName })}
+        <input
+          name="kpjNumber"
+          inputMode="numeric"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          required
+        />
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={busy}>{t('action.save')}</button>
+      <button type="button" className="btn" onClick={onCancel}>{t('action.cancel')}</button>
+      {error && <p role="alert" className="error-text">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { useI18n } from '../../i18n';
+import { messages } from '../../i18n/messages';
+import { maskNik } from '../../../shared/nik';
+import type { KpjImportResult } from './endpoints';
+import type { KpjLineError } from './kpj-csv';
+import { useFormat } from './format';
+
+export interface KpjReportProps {
+  /** Lines this phone refused before sending (bad NIK, bad KPJ, ...). */
+  local: KpjLineError[];
+  server: KpjImportResult | null;
+}
+
+function useReason() {
+  const { t } = useI18n();
+  return (reason: string) => {
+    const key = `coord.kpj.reason.${reason}`;
+    return messages[key] ? t(key) : reason;
+  };
+}
+
+/** What matched, what did not and why: the coordinator fixes the file and imports again. */
+export function KpjReport({ local, server }: KpjReportProps) {
+  const { t } = useI18n();
+  const { num } = useFormat();
+  const reason = useReason();
+  const problems = [
+    ...local.map((r) => ({ line: r.line as number | undefined, nik: r.nik, reason: r.reason })),
+    ...(server?.invalid ?? []),
+  ];
+  return (
+    <section aria-labelledby="kpj-report-title" className="kpj-report">
+      <h3 id="kpj-report-title">{t('coord.kpj.report')}</h3>
+      <ul className="report-counts">
+        {server && <li>{t('coord.kpj.matched', { n: num(server.matched.length) })}</li>}
+        {server && <li>{t('coord.kpj.unmatched', { n: num(server.unmatched.length) })}</li>}
+        <li>{t('coord.kpj.invalid', { n: num(problems.length) })}</li>
+      </ul>
+      {server && server.unmatched.length > 0 && (
+        <table>
+          <caption>{t('coord.kpj.unmatched-title')}</caption>
+          <thead>
+            <tr><th scope="col">{t('coord.col.nik')}</th><th scope="col">{t('coord.kpj.col.reason')}</th></tr>
+          </thead>
+          <tbody>
+            {server.unmatched.map((u, i) => (
+              <tr key={`${u.nik}-${i}`}><td className="nik">{maskNik(u.nik)}</td><td>{reason(u.reason)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {problems.length > 0 && (
+        <table>
+          <caption>{t('coord.kpj.invalid-title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('coord.kpj.col.line')}</th>
+              <th scope="col">{t('coord.col.nik')}</th>
+              <th scope="col">{t('coord.kpj.col.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={`${p.line ?? 's'}-${i}`}>
+                <td className="num">{p.line ?? '—'}</td>
+                <td className="nik">{maskNik(p.nik)}</td>
+                <td>{reason(p.reason)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
