@@ -1,0 +1,89 @@
+// Builds the Fastify app without listening: main.ts listens, tests use app.inject() or
+// app.listen({ port: 0 }).
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { DEFAULT_PROGRAMME } from '../shared';
+import { FailureLimiter, WindowLimiter } from './auth/rate-limit';
+import { ENROLMENT_CODE_TTL_MS } from './store/auth';
+import type { AppContext } from './context';
+import { HttpError, installErrorHandling, sendError } from './http-errors';
+import { loadPlaces, type PlaceRegistry } from './places';
+import { deviceRoutes } from './routes/devices';
+import { exportRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { quotaRoutes } from './routes/quotas';
+import { syncRoutes } from './routes/sync';
+import type { Store } from './store/db';
+import { packageVersion } from './version';
+import { installSecurityHeaders, isAppRoute, sendAppShell, servePwa } from './web';
+
+export const BODY_LIMIT = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  store: Store;
+  /** Default: the real list from idn-area-data. */
+  places?: PlaceRegistry;
+  /** The clock; tests move it to expire codes and rate-limit windows. */
+  now?: () => Date;
+  /** pino level; default 'silent' (tests). main.ts passes LOG_LEVEL. */
+  logLevel?: string;
+  /** Serve the built PWA from this folder (main.ts: dist/). */
+  staticDir?: string;
+  trustProxy?: boolean;
+  version?: string;
+  defaultQuota?: number;
+  enrolmentCodeTtlMs?: number;
+  limits?: {
+    /** Requests per token per minute; the contract's floor is 600. */
+    tokenPerMinute?: number;
+    /** Failed device enrolments per client address per window. */
+    enrolFailures?: number;
+    enrolWindowMs?: number;
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // Request logs are ours (below): bodies, headers and query strings are never logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    logger: { level: options.logLevel ?? 'silent' },
+  });
+  const ctx: AppContext = {
+    store: options.store,
+    places: options.places ?? loadPlaces(),
+    now: options.now ?? (() => new Date()),
+    version: options.version ?? packageVersion(),
+    defaultQuota: options.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota,
+    enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? ENROLMENT_CODE_TTL_MS,
+    tokenLimiter: new WindowLimiter(Math.max(600, options.limits?.tokenPerMinute ?? 1200), 60_000),
+    enrolFailures: new FailureLimiter(options.limits?.enrolFailures ?? 10, options.limits?.enrolWindowMs ?? 10 * 60_000),
+  };
+
+  app.decorateRequest('actor', null);
+  installSecurityHeaders(app);
+  installErrorHandling(app);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  healthRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  quotaRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  deviceRoutes(app, ctx);
+
+  const staticDir = options.staticDir;
+  if (staticDir) await servePwa(app, staticDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (staticDir && isAppRoute(request)) {
+      const shell = sendAppShell(reply, staticDir);
+      if (shell) return shell;
+    }
+    return sendError(reply, new HttpError(404, 'not-found'));
+  });
+  return app;
+}

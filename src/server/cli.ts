@@ -1,0 +1,107 @@
+// `npm run --silent cli -- <command>`: token, quota and enrolment-code commands. Same
+// DATABASE_URL / DATA_DIR rules as the server; safe while the server runs (same write lock).
+import { parseArgs } from 'node:util';
+import { MAX_QUOTA, ROLES, type Role } from '../shared';
+import { CLI_ACTOR, scopeProblem } from './auth/actor';
+import { readEnv } from './env';
+import { loadPlaces } from './places';
+import { createEnrolmentCode, createToken, revokeDevice } from './store/auth';
+import { openStore, type Store } from './store/db';
+import { setVillageQuota } from './store/quotas';
+
+const USAGE = `Penggunaan / Usage:
+  cli token create --role operator|coordinator|admin --scope SCOPE [--name NAME]
+  cli quota set --village CODE --quota N
+  cli enrolment-code create --role operator|coordinator|admin --scope SCOPE
+  cli device revoke --device DEVICE_ID`;
+
+class UsageError extends Error {}
+
+type Flags = Partial<Record<'role' | 'scope' | 'name' | 'village' | 'quota' | 'device', string>>;
+
+function required(flags: Flags, name: keyof Flags): string {
+  const value = flags[name]?.trim();
+  if (!value) throw new UsageError(`--${name} wajib diisi / --${name} is required`);
+  return value;
+}
+
+function roleAndScope(flags: Flags): { role: Role; scope: string } {
+  const role = required(flags, 'role');
+  if (!ROLES.includes(role as Role)) throw new UsageError(`--role harus salah satu dari / must be one of: ${ROLES.join(', ')}`);
+  const scope = required(flags, 'scope');
+  const problem = scopeProblem(role as Role, scope, loadPlaces());
+  if (problem) {
+    const hint = { operator: 'a real village code (32.14.16.2005)', coordinator: "'*' or a real region code (32, 32.14, 32.14.16)", admin: "'*'" }[role as Role];
+    throw new UsageError(`--scope tidak cocok untuk peran ${role} / --scope must be ${hint} for role ${role} (${problem})`);
+  }
+  return { role: role as Role, scope };
+}
+
+async function run(command: string, flags: Flags, store: () => Promise<Store>): Promise<string> {
+  switch (command) {
+    case 'token create': {
+      const { role, scope } = roleAndScope(flags);
+      const s = await store();
+      const { token } = await createToken(s, { role, scope, name: flags.name?.trim() || undefined, actor: CLI_ACTOR });
+      return token;
+    }
+    case 'enrolment-code create': {
+      const { role, scope } = roleAndScope(flags);
+      const s = await store();
+      return (await createEnrolmentCode(s, { role, scope, actor: CLI_ACTOR, now: new Date() })).code;
+    }
+    case 'quota set': {
+      const village = required(flags, 'village');
+      if (!loadPlaces().village(village)) throw new UsageError(`Desa tidak dikenal / Unknown village: ${village}`);
+      const raw = required(flags, 'quota');
+      const quota = Number(raw);
+      if (!/^\d+$/.test(raw) || quota > MAX_QUOTA) throw new UsageError(`--quota harus bilangan bulat 0-${MAX_QUOTA} / --quota must be an integer 0-${MAX_QUOTA}`);
+      const s = await store();
+      const result = await setVillageQuota(s, { villageCode: village, quota, actor: CLI_ACTOR, now: new Date() });
+      if (!result.ok) {
+        throw new Error(`Kuota ${quota} di bawah jumlah diterima (${result.accepted}) / Quota ${quota} is below the ${result.accepted} already accepted`);
+      }
+      return JSON.stringify(result.quota);
+    }
+    case 'device revoke': {
+      const device = required(flags, 'device');
+      const s = await store();
+      const revoked = await revokeDevice(s, { deviceId: device, actor: CLI_ACTOR, now: new Date() });
+      if (!revoked) throw new Error(`Perangkat tidak ditemukan atau sudah dicabut / Device not found or already revoked: ${device}`);
+      return `revoked ${device}`;
+    }
+    default:
+      throw new UsageError(`Perintah tidak dikenal / Unknown command: ${command || '(none)'}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let opened: Store | undefined;
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' },
+        village: { type: 'string' }, quota: { type: 'string' }, device: { type: 'string' },
+      },
+    });
+    const env = readEnv();
+    const store = async () => {
+      opened = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+      return opened;
+    };
+    process.stdout.write(`${await run(positionals.join(' '), values, store)}\n`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`${message}\n${usage ? `\n${USAGE}\n` : ''}`);
+    return usage ? 2 : 1;
+  } finally {
+    await opened?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

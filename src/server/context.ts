@@ -1,0 +1,15 @@
+// What every route needs, built once by buildApp.
+import type { PlaceRegistry } from './places';
+import type { FailureLimiter, WindowLimiter } from './auth/rate-limit';
+import type { Store } from './store/db';
+
+export interface AppContext {
+  store: Store;
+  places: PlaceRegistry;
+  now: () => Date;
+  version: string;
+  defaultQuota: number;
+  enrolmentCodeTtlMs: number;
+  tokenLimiter: WindowLimiter;
+  enrolFailures: FailureLimiter;
+}

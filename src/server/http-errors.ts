@@ -1,0 +1,71 @@
+// The one error shape of the API: `{"error": {"code", "message", "details"?}}` with the
+// contract's statuses. Bad input never becomes a 500, and nothing a client sent (which may be
+// personal data) is echoed into logs.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { issuesByField, type ErrorBody, type HttpErrorCode } from '../shared';
+import { HTTP_MESSAGES } from './messages';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: HttpErrorCode,
+    message: string = HTTP_MESSAGES[code],
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (error: z.ZodError) =>
+  new HttpError(400, 'invalid-request', undefined, { fields: issuesByField(error) });
+export const forbidden = () => new HttpError(403, 'forbidden');
+export const notFound = () => new HttpError(404, 'not-found');
+
+/** Parses with zod or throws 400 `invalid-request` naming the fields. */
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest(parsed.error);
+  return parsed.data;
+}
+
+export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.details !== undefined) body.error.details = error.details;
+  return reply.status(error.status).headers(error.headers).send(body);
+}
+
+interface FrameworkError {
+  statusCode?: number;
+  code?: string;
+  name?: string;
+  stack?: string;
+}
+
+/** What Fastify's own errors (body parsing, limits) mean in the contract's terms. */
+function fromFramework(error: FrameworkError): HttpError | undefined {
+  const status = error.statusCode;
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'payload-too-large');
+  if (status === 404) return notFound();
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new HttpError(400, 'invalid-request', 'Isi harus JSON (application/json) / Body must be JSON (application/json)');
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    // Parser messages quote the body; a fixed message keeps personal data out of responses/logs.
+    return new HttpError(400, 'invalid-request', 'Isi permintaan bukan JSON yang valid / Request body is not valid JSON');
+  }
+  return undefined;
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FrameworkError, request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error);
+    const mapped = fromFramework(error);
+    if (mapped) return sendError(reply, mapped);
+    // Only the error's name, code and stack: driver errors carry row values in other fields.
+    request.log.error({ errName: error.name, errCode: error.code, stack: error.stack }, 'request failed');
+    return sendError(reply, new HttpError(500, 'internal'));
+  });
+}

@@ -1,0 +1,46 @@
+// Enrolling a phone without the CLI: a coordinator mints a one-time code (shown as a QR code
+// holding <origin>/enrol?code=CODE), the phone redeems it for its own token.
+import type { FastifyInstance } from 'fastify';
+import {
+  deviceEnrolSchema, enrolmentCodeRequestSchema, scopeContains,
+  type DeviceEnrolResponse, type EnrolmentCodeResponse,
+} from '../../shared';
+import { scopeProblem } from '../auth/actor';
+import { actorOf, authenticate } from '../auth/guard';
+import type { AppContext } from '../context';
+import { HttpError, forbidden, parseOr400 } from '../http-errors';
+import { createEnrolmentCode, redeemEnrolmentCode } from '../store/auth';
+
+export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/v1/enrolment-codes', { onRequest: authenticate(ctx) }, async (request, reply) => {
+    const actor = actorOf(request, 'coordinator', 'admin');
+    const body = parseOr400(enrolmentCodeRequestSchema, request.body);
+    const problem = scopeProblem(body.role, body.scope, ctx.places);
+    if (problem) throw new HttpError(400, 'invalid-request', undefined, { fields: { scope: problem } });
+    // Coordinators enrol operators and coordinators inside their own scope, never admins.
+    if (actor.role === 'coordinator' && (body.role === 'admin' || !scopeContains(actor.scope, body.scope))) {
+      throw forbidden();
+    }
+    const { code, expiresAt } = await createEnrolmentCode(ctx.store, {
+      role: body.role, scope: body.scope, actor, now: ctx.now(), ttlMs: ctx.enrolmentCodeTtlMs,
+    });
+    const url = `${request.protocol}://${request.host}/enrol?code=${encodeURIComponent(code)}`;
+    const response: EnrolmentCodeResponse = { code, url, expiresAt };
+    return reply.status(201).send(response);
+  });
+
+  app.post('/api/v1/devices', async (request, reply) => {
+    const nowMs = ctx.now().getTime();
+    const wait = ctx.enrolFailures.blocked(request.ip, nowMs);
+    if (wait > 0) throw new HttpError(429, 'rate-limited', undefined, undefined, { 'retry-after': String(wait) });
+    const body = parseOr400(deviceEnrolSchema, request.body);
+    const device = await redeemEnrolmentCode(ctx.store, { code: body.code, deviceName: body.deviceName, now: ctx.now() });
+    if (!device) {
+      // Only failed redemptions count towards the limit: guessing is what it stops.
+      ctx.enrolFailures.fail(request.ip, nowMs);
+      throw new HttpError(400, 'invalid-code');
+    }
+    const response: DeviceEnrolResponse = device;
+    return reply.status(201).send(response);
+  });
+}

@@ -1,0 +1,241 @@
+// The in-memory view of the database that one write transaction decides against: read in a few
+// queries at the start, changed op by op (so each op sees the effects of the ones before it),
+// written back in bulk at the end.
+import { sql } from 'kysely';
+import type { OpResult } from '../../shared';
+import { chunkRows, chunkValues, type Db, type DialectKind } from './db';
+import { entryToRow, rowToEntry, type Entry } from './rows';
+import type { OpsTable, RegistrationsTable } from './schema';
+
+export interface Counters {
+  villageCode: string;
+  /** null = the programme default. */
+  quota: number | null;
+  accepted: number;
+  waitlisted: number;
+  cardsHandedOver: number;
+}
+
+export interface BatchNeeds {
+  opIds: string[];
+  ids: string[];
+  niks: string[];
+  villages: string[];
+}
+
+export class BatchState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly created = new Set<string>();
+  private readonly dirty = new Set<string>();
+  /** NIK -> id of its live holder, for every NIK the batch can ask about. */
+  private readonly liveNik = new Map<string, string>();
+  private readonly nikOf = new Map<string, string>();
+  private readonly villages = new Map<string, Counters>();
+  private readonly dirtyVillages = new Set<string>();
+  private readonly ops = new Map<string, { hash: string; result: OpResult }>();
+  private readonly newOps: OpsTable[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly trx: Db,
+    private readonly kind: DialectKind,
+    readonly defaultQuota: number,
+  ) {}
+
+  async load(needs: BatchNeeds): Promise<void> {
+    const max = await this.trx
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .executeTakeFirst();
+    this.seq = Number(max?.m ?? 0);
+
+    for (const chunk of chunkValues(this.kind, unique(needs.opIds))) {
+      const rows = await this.trx
+        .selectFrom('ops')
+        .select(['op_id', 'payload_hash', 'result'])
+        .where('op_id', 'in', chunk)
+        .execute();
+      for (const r of rows) {
+        this.ops.set(r.op_id, { hash: r.payload_hash, result: JSON.parse(r.result) as OpResult });
+      }
+    }
+    for (const chunk of chunkValues(this.kind, unique(needs.ids))) {
+      this.addRows(await this.trx.selectFrom('registrations').selectAll().where('id', 'in', chunk).execute());
+    }
+    for (const chunk of chunkValues(this.kind, unique(needs.niks))) {
+      this.addRows(
+        await this.trx
+          .selectFrom('registrations')
+          .selectAll()
+          .where('nik', 'in', chunk)
+          .where('status', '<>', 'voided')
+          .execute(),
+      );
+    }
+    const villages = new Set(needs.villages);
+    for (const e of this.entries.values()) villages.add(e.record.villageCode);
+    await this.loadVillages([...villages]);
+  }
+
+  async loadVillages(codes: string[]): Promise<void> {
+    for (const chunk of chunkValues(this.kind, codes.filter((c) => !this.villages.has(c)))) {
+      const rows = await this.trx.selectFrom('village_quotas').selectAll().where('village_code', 'in', chunk).execute();
+      for (const r of rows) {
+        this.villages.set(r.village_code, {
+          villageCode: r.village_code,
+          quota: r.quota === null ? null : Number(r.quota),
+          accepted: Number(r.accepted),
+          waitlisted: Number(r.waitlisted),
+          cardsHandedOver: Number(r.cards_handed_over),
+        });
+      }
+      for (const code of chunk) {
+        if (!this.villages.has(code)) {
+          this.villages.set(code, { villageCode: code, quota: null, accepted: 0, waitlisted: 0, cardsHandedOver: 0 });
+        }
+      }
+    }
+  }
+
+  private addRows(rows: RegistrationsTable[]): void {
+    for (const row of rows) {
+      if (this.entries.has(row.id)) continue;
+      const entry = rowToEntry(row);
+      this.entries.set(row.id, entry);
+      this.indexNik(entry);
+    }
+  }
+
+  private indexNik(entry: Entry): void {
+    const id = entry.record.id;
+    const old = this.nikOf.get(id);
+    if (old !== undefined && this.liveNik.get(old) === id) this.liveNik.delete(old);
+    this.nikOf.delete(id);
+    if (entry.status !== 'voided') {
+      this.liveNik.set(entry.record.nik, id);
+      this.nikOf.set(id, entry.record.nik);
+    }
+  }
+
+  knownOp(opId: string) {
+    return this.ops.get(opId);
+  }
+
+  rememberOp(op: Omit<OpsTable, 'result'>, result: OpResult): void {
+    this.ops.set(op.op_id, { hash: op.payload_hash, result });
+    this.newOps.push({ ...op, result: JSON.stringify(result) });
+  }
+
+  get(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** The live registration holding `nik`, if any (only NIKs named in the needs are known). */
+  holderOf(nik: string): Entry | undefined {
+    const id = this.liveNik.get(nik);
+    return id === undefined ? undefined : this.entries.get(id);
+  }
+
+  counters(villageCode: string): Counters {
+    const c = this.villages.get(villageCode);
+    if (!c) throw new Error(`village ${villageCode} was not loaded for this batch`);
+    return c;
+  }
+
+  quotaOf(c: Counters): number {
+    return c.quota ?? this.defaultQuota;
+  }
+
+  touchVillage(villageCode: string): void {
+    this.dirtyVillages.add(villageCode);
+  }
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  create(entry: Entry): void {
+    this.entries.set(entry.record.id, entry);
+    this.created.add(entry.record.id);
+    this.changed(entry);
+  }
+
+  /** Records that `entry` (mutated in place) must be written, and re-indexes its NIK. */
+  changed(entry: Entry): void {
+    this.dirty.add(entry.record.id);
+    this.indexNik(entry);
+  }
+
+  /**
+   * The `n` oldest waitlisted registrations of a village, by creation seq, as they stand now in
+   * this batch. Entries already in memory may have changed, so the query reads that many more
+   * rows than asked: at least `n` of those it returns are then untouched and still waitlisted.
+   */
+  async waitlistHead(villageCode: string, n: number): Promise<Entry[]> {
+    if (n <= 0) return [];
+    let known = 0;
+    for (const [id, e] of this.entries) {
+      if (e.record.villageCode === villageCode && !this.created.has(id)) known += 1;
+    }
+    this.addRows(
+      await this.trx
+        .selectFrom('registrations')
+        .selectAll()
+        .where('village_code', '=', villageCode)
+        .where('status', '=', 'waitlisted')
+        .orderBy('created_seq')
+        .limit(known + n)
+        .execute(),
+    );
+    const waiting = [...this.entries.values()].filter(
+      (e) => e.record.villageCode === villageCode && e.status === 'waitlisted',
+    );
+    waiting.sort((a, b) => a.createdSeq - b.createdSeq);
+    return waiting.slice(0, n);
+  }
+
+  /** Writes every change: changed rows are deleted and inserted again in bulk, in seq order. */
+  async flush(): Promise<void> {
+    const changed = [...this.dirty].map((id) => this.entries.get(id) as Entry);
+    changed.sort((a, b) => a.seq - b.seq);
+    const existing = changed.filter((e) => !this.created.has(e.record.id)).map((e) => e.record.id);
+    for (const chunk of chunkValues(this.kind, existing)) {
+      await this.trx.deleteFrom('registrations').where('id', 'in', chunk).execute();
+    }
+    for (const chunk of chunkRows(this.kind, changed.map(entryToRow))) {
+      await this.trx.insertInto('registrations').values(chunk).execute();
+    }
+    const villages = [...this.dirtyVillages].map((code) => {
+      const c = this.counters(code);
+      return {
+        village_code: code,
+        quota: c.quota,
+        accepted: c.accepted,
+        waitlisted: c.waitlisted,
+        cards_handed_over: c.cardsHandedOver,
+      };
+    });
+    for (const chunk of chunkRows(this.kind, villages)) {
+      await this.trx
+        .insertInto('village_quotas')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('village_code').doUpdateSet({
+            quota: sql.ref('excluded.quota'),
+            accepted: sql.ref('excluded.accepted'),
+            waitlisted: sql.ref('excluded.waitlisted'),
+            cards_handed_over: sql.ref('excluded.cards_handed_over'),
+          }),
+        )
+        .execute();
+    }
+    for (const chunk of chunkRows(this.kind, this.newOps)) {
+      await this.trx.insertInto('ops').values(chunk).execute();
+    }
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,119 @@
+// Schema migrations, run at every start on either database. Plain SQL that SQLite and
+// PostgreSQL both accept, applied in order under the global write lock, so two processes
+// starting at once (server and CLI) do not race, and a failed migration rolls back whole.
+import { sql } from 'kysely';
+import type { Store } from './db';
+
+const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
+  {
+    version: 1,
+    statements: [
+      `create table registrations (
+        id text primary key,
+        village_code text not null,
+        nik text not null,
+        status text not null,
+        version integer not null,
+        seq bigint not null,
+        created_seq bigint not null,
+        received_at text not null,
+        updated_at text not null,
+        kpj_number text,
+        card text,
+        void_reason text,
+        device_id text,
+        operator text,
+        data text not null
+      )`,
+      'create unique index registrations_seq on registrations (seq)',
+      // Pulls of one village (operators) walk this index in seq order.
+      'create index registrations_village_seq on registrations (village_code, seq)',
+      // Promotion takes the oldest waitlisted of a village; exports read accepted ones.
+      'create index registrations_village_status on registrations (village_code, status, created_seq)',
+      // Backstop for contract rule 3; the push logic already refuses duplicates.
+      "create unique index registrations_live_nik on registrations (nik) where status <> 'voided'",
+      `create table ops (
+        op_id text primary key,
+        payload_hash text not null,
+        result text not null,
+        type text not null,
+        registration_id text,
+        device_id text,
+        actor text not null,
+        received_at text not null
+      )`,
+      `create table village_quotas (
+        village_code text primary key,
+        quota integer,
+        accepted integer not null default 0,
+        waitlisted integer not null default 0,
+        cards_handed_over integer not null default 0
+      )`,
+      `create table tokens (
+        id text primary key,
+        token_hash text not null unique,
+        role text not null,
+        scope text not null,
+        name text not null,
+        device_id text,
+        created_at text not null,
+        revoked_at text
+      )`,
+      'create index tokens_device on tokens (device_id)',
+      `create table devices (
+        id text primary key,
+        name text not null,
+        role text not null,
+        scope text not null,
+        enrolment_code_id text,
+        created_at text not null,
+        revoked_at text
+      )`,
+      `create table enrolment_codes (
+        id text primary key,
+        code_hash text not null unique,
+        role text not null,
+        scope text not null,
+        created_by text not null,
+        created_at text not null,
+        expires_at text not null,
+        used_at text,
+        device_id text
+      )`,
+      `create table audit_log (
+        id text primary key,
+        at text not null,
+        actor text not null,
+        action text not null,
+        targets text,
+        scope text,
+        details text
+      )`,
+      'create index audit_log_at on audit_log (at)',
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export async function migrate(store: Store): Promise<number[]> {
+  return store.write(async (trx) => {
+    await sql`create table if not exists schema_migrations (
+      version integer primary key,
+      applied_at text not null
+    )`.execute(trx);
+    const rows = await trx.selectFrom('schema_migrations').select('version').execute();
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const ran: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, applied_at: new Date().toISOString() })
+        .execute();
+      ran.push(migration.version);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,86 @@
+// Registration rows <-> the wire's ServerRegistration, and the scope filter every query uses.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Card, Registration, ServerRegistration, ServerStatus } from '../../shared';
+import type { RegistrationsTable } from './schema';
+
+/** A registration as the server holds it while deciding: the wire record plus server state. */
+export interface Entry {
+  record: Registration;
+  status: ServerStatus;
+  version: number;
+  seq: number;
+  createdSeq: number;
+  receivedAt: string;
+  updatedAt: string;
+  kpjNumber: string | null;
+  card: Card | null;
+  voidReason: string | null;
+  deviceId: string | null;
+  operator: string | null;
+}
+
+export function rowToEntry(row: RegistrationsTable): Entry {
+  return {
+    record: JSON.parse(row.data) as Registration,
+    status: row.status,
+    version: Number(row.version),
+    seq: Number(row.seq),
+    createdSeq: Number(row.created_seq),
+    receivedAt: row.received_at,
+    updatedAt: row.updated_at,
+    kpjNumber: row.kpj_number,
+    card: row.card ? (JSON.parse(row.card) as Card) : null,
+    voidReason: row.void_reason,
+    deviceId: row.device_id,
+    operator: row.operator,
+  };
+}
+
+export function entryToRow(e: Entry): RegistrationsTable {
+  return {
+    id: e.record.id,
+    village_code: e.record.villageCode,
+    nik: e.record.nik,
+    status: e.status,
+    version: e.version,
+    seq: e.seq,
+    created_seq: e.createdSeq,
+    received_at: e.receivedAt,
+    updated_at: e.updatedAt,
+    kpj_number: e.kpjNumber,
+    card: e.card ? JSON.stringify(e.card) : null,
+    void_reason: e.voidReason,
+    device_id: e.deviceId,
+    operator: e.operator,
+    data: JSON.stringify(e.record),
+  };
+}
+
+export function entryToServer(e: Entry): ServerRegistration {
+  return {
+    ...e.record,
+    status: e.status,
+    version: e.version,
+    receivedAt: e.receivedAt,
+    updatedAt: e.updatedAt,
+    kpjNumber: e.kpjNumber,
+    card: e.card,
+    seq: e.seq,
+    voidReason: e.voidReason,
+  };
+}
+
+export function rowToServer(row: RegistrationsTable): ServerRegistration {
+  return entryToServer(rowToEntry(row));
+}
+
+/**
+ * `column` lies inside `scope` (`*`, a region prefix, or a village code). A range instead of
+ * LIKE so that both databases use the index: every code under `32.14` sorts between `32.14.`
+ * and `32.14/` ('/' follows '.' in ASCII).
+ */
+export function inScope(column: string, scope: string): RawBuilder<SqlBool> {
+  if (scope === '*') return sql<SqlBool>`1 = 1`;
+  const ref = sql.ref(column);
+  return sql<SqlBool>`(${ref} = ${scope} or (${ref} > ${`${scope}.`} and ${ref} < ${`${scope}/`}))`;
+}

@@ -1,0 +1,111 @@
+// Table types for Kysely. Times are ISO 8601 UTC strings and JSON is text on both databases,
+// so one set of queries serves SQLite and PostgreSQL alike.
+import type { Role, ServerStatus } from '../../shared';
+
+export interface RegistrationsTable {
+  id: string;
+  village_code: string;
+  nik: string;
+  status: ServerStatus;
+  version: number;
+  /** Sequence number of the latest change; unique, strictly increasing in commit order. */
+  seq: number;
+  /** Sequence number of the creation: the place in the waitlist (edits do not move it). */
+  created_seq: number;
+  received_at: string;
+  updated_at: string;
+  kpj_number: string | null;
+  /** Card handover JSON (shared `Card`), null until handed over. */
+  card: string | null;
+  void_reason: string | null;
+  /** Device and token that created the registration. */
+  device_id: string | null;
+  operator: string | null;
+  /** The wire `Registration` as JSON, normalised by the shared schema. */
+  data: string;
+}
+
+export interface OpsTable {
+  op_id: string;
+  /** SHA-256 of the op's canonical JSON without `opId`: the idempotency key's payload. */
+  payload_hash: string;
+  /** The first result, exactly as sent then (rejections too). */
+  result: string;
+  type: string;
+  registration_id: string | null;
+  device_id: string | null;
+  actor: string;
+  received_at: string;
+}
+
+export interface VillageQuotasTable {
+  village_code: string;
+  /** null = the programme default. */
+  quota: number | null;
+  accepted: number;
+  waitlisted: number;
+  cards_handed_over: number;
+}
+
+export interface TokensTable {
+  id: string;
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  role: Role;
+  scope: string;
+  name: string;
+  device_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  name: string;
+  role: Role;
+  scope: string;
+  enrolment_code_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EnrolmentCodesTable {
+  id: string;
+  code_hash: string;
+  role: Role;
+  scope: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** Token id (or `cli`), never a person's data. */
+  actor: string;
+  action: string;
+  /** JSON array of ids or codes the action touched. */
+  targets: string | null;
+  scope: string | null;
+  /** JSON of counts and parameters; never names, NIKs or other personal data. */
+  details: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  applied_at: string;
+}
+
+export interface Database {
+  registrations: RegistrationsTable;
+  ops: OpsTable;
+  village_quotas: VillageQuotasTable;
+  tokens: TokensTable;
+  devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}

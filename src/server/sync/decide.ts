@@ -1,0 +1,185 @@
+// Second phase of a push, inside the write lock: each op is decided against the batch's
+// in-memory state, in order. Quota and waitlist rules are contract rules 2 and 5.
+import {
+  admits, issuesByField, registrationSchema, type OpResult, type OpType,
+} from '../../shared';
+import { mayTouch, type Actor } from '../auth/actor';
+import type { BatchState } from '../store/batch';
+import { entryToServer, type Entry } from '../store/rows';
+import { invalidFields, rejected, type ParsedOp } from './parse-ops';
+
+export interface DecideContext {
+  actor: Actor;
+  /** The pushing device's own id, recorded with each op. */
+  deviceId: string;
+  /** Server time of this batch, ISO 8601 UTC. */
+  now: string;
+}
+
+/** Rule 1 first: a known opId replays its first result, or conflicts if the payload differs. */
+export async function decideOp(op: ParsedOp, state: BatchState, ctx: DecideContext): Promise<OpResult> {
+  if (op.kind === 'unidentified') return op.result;
+  const known = state.knownOp(op.opId);
+  if (known) return known.hash === op.hash ? known.result : rejected(op.opId, 'op-conflict');
+  const result = op.kind === 'invalid' ? op.result : await decideNew(op, state, ctx);
+  const registrationId =
+    op.kind === 'create' ? op.registration.id
+    : op.kind === 'handover' ? op.registrationId
+    : op.kind === 'invalid' ? null
+    : op.id;
+  state.rememberOp({
+    op_id: op.opId,
+    payload_hash: op.hash,
+    type: op.type,
+    registration_id: registrationId,
+    device_id: ctx.deviceId,
+    actor: ctx.actor.tokenId,
+    received_at: ctx.now,
+  }, result);
+  return result;
+}
+
+function applied(opId: string, entry: Entry): OpResult {
+  return { opId, status: 'applied', registration: entryToServer(entry) };
+}
+
+/** Moves a registration to its next state: a new seq and version (rule 5). */
+function bump(state: BatchState, entry: Entry, now: string): void {
+  entry.seq = state.nextSeq();
+  entry.version += 1;
+  entry.updatedAt = now;
+}
+
+type Decidable = Exclude<ParsedOp, { kind: 'unidentified' } | { kind: 'invalid' }>;
+
+/** The checks every op on an existing registration makes, in the contract's order. */
+function target(
+  state: BatchState, ctx: DecideContext, opId: string, type: OpType, id: string,
+): Entry | OpResult {
+  const entry = state.get(id);
+  if (!entry) return rejected(opId, 'not-found');
+  const village = entry.record.villageCode;
+  if (!mayTouch(ctx.actor, type, village)) return rejected(opId, 'forbidden-village', { villageCode: village }, village);
+  if (entry.status === 'voided') return rejected(opId, 'already-voided');
+  return entry;
+}
+
+const isResult = (v: Entry | OpResult): v is OpResult => 'opId' in v;
+
+async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): Promise<OpResult> {
+  const { opId } = op;
+  switch (op.kind) {
+    case 'create': {
+      const reg = op.registration;
+      const village = reg.villageCode;
+      if (!mayTouch(ctx.actor, 'registration.create', village)) {
+        return rejected(opId, 'forbidden-village', { villageCode: village }, village);
+      }
+      if (state.get(reg.id)) return invalidFields(opId, { id: 'id-taken' });
+      const holder = state.holderOf(reg.nik);
+      if (holder) {
+        const at = holder.record.villageCode;
+        return rejected(opId, 'duplicate-nik', { villageCode: at }, at);
+      }
+      const counters = state.counters(village);
+      const accepted = admits(state.quotaOf(counters), counters.accepted);
+      const seq = state.nextSeq();
+      const entry: Entry = {
+        record: reg,
+        status: accepted ? 'accepted' : 'waitlisted',
+        version: 1,
+        seq,
+        createdSeq: seq,
+        receivedAt: ctx.now,
+        updatedAt: ctx.now,
+        kpjNumber: null,
+        card: null,
+        voidReason: null,
+        deviceId: ctx.deviceId,
+        operator: ctx.actor.tokenId,
+      };
+      if (accepted) counters.accepted += 1;
+      else counters.waitlisted += 1;
+      state.touchVillage(village);
+      state.create(entry);
+      return applied(opId, entry);
+    }
+    case 'update': {
+      const entry = target(state, ctx, opId, 'registration.update', op.id);
+      if (isResult(entry)) return entry;
+      if (op.baseVersion !== entry.version) return rejected(opId, 'version-conflict', entryToServer(entry));
+      // The whole record is validated again: cross-field rules may involve unchanged fields.
+      const merged = registrationSchema.safeParse({ ...entry.record, ...op.changes });
+      if (!merged.success) return invalidFields(opId, issuesByField(merged.error));
+      if (merged.data.nik !== entry.record.nik) {
+        const holder = state.holderOf(merged.data.nik);
+        if (holder && holder !== entry) {
+          const at = holder.record.villageCode;
+          return rejected(opId, 'duplicate-nik', { villageCode: at }, at);
+        }
+      }
+      entry.record = merged.data;
+      bump(state, entry, ctx.now);
+      state.changed(entry);
+      return applied(opId, entry);
+    }
+    case 'void': {
+      const entry = target(state, ctx, opId, 'registration.void', op.id);
+      if (isResult(entry)) return entry;
+      const wasAccepted = entry.status === 'accepted';
+      const counters = state.counters(entry.record.villageCode);
+      if (wasAccepted) counters.accepted -= 1;
+      else counters.waitlisted -= 1;
+      if (entry.card) counters.cardsHandedOver -= 1;
+      entry.status = 'voided';
+      entry.voidReason = op.reason;
+      bump(state, entry, ctx.now);
+      state.changed(entry);
+      state.touchVillage(entry.record.villageCode);
+      // The void's own result comes first; promotions it causes get later seqs.
+      const result = applied(opId, entry);
+      if (wasAccepted) await fillFreeSlots(state, entry.record.villageCode, ctx.now);
+      return result;
+    }
+    case 'handover': {
+      const entry = target(state, ctx, opId, 'card.handover', op.registrationId);
+      if (isResult(entry)) return entry;
+      if (entry.status !== 'accepted') return rejected(opId, 'not-accepted');
+      if (entry.card) return rejected(opId, 'already-handed-over', entry.card);
+      entry.card = {
+        handedAt: op.handedAt,
+        receiver: op.receiver,
+        eventId: op.eventId,
+        operator: ctx.actor.name,
+        deviceId: ctx.deviceId,
+      };
+      bump(state, entry, ctx.now);
+      state.changed(entry);
+      const counters = state.counters(entry.record.villageCode);
+      counters.cardsHandedOver += 1;
+      state.touchVillage(entry.record.villageCode);
+      return applied(opId, entry);
+    }
+  }
+}
+
+/**
+ * Promotes the oldest waitlisted registrations of a village into free slots, oldest first,
+ * each promotion a change of its own (rule 2 and 5). Used after a void and a quota raise.
+ */
+export async function fillFreeSlots(state: BatchState, villageCode: string, now: string): Promise<number> {
+  const counters = state.counters(villageCode);
+  const free = state.quotaOf(counters) - counters.accepted;
+  const n = Math.min(free, counters.waitlisted);
+  if (n <= 0) return 0;
+  const head = await state.waitlistHead(villageCode, n);
+  for (const entry of head) {
+    entry.status = 'accepted';
+    bump(state, entry, now);
+    state.changed(entry);
+    counters.accepted += 1;
+    counters.waitlisted -= 1;
+  }
+  state.touchVillage(villageCode);
+  return head.length;
+}
