@@ -1,0 +1,247 @@
+import { liveQuery } from 'dexie';
+import type {
+  DeviceEnrolResponse, Op, OpResult, PullResponse, ServerRegistration,
+} from '../../shared/protocol';
+import type { Registration } from '../../shared/registration';
+import type { Delivery, SyncCounts, SyncIdentity, SyncStore } from '../sync/types';
+import { isServerRegistration } from '../sync/wire';
+import { ClientError, withStorageErrors } from './errors';
+import { getMeta, setMeta } from './meta';
+import { registrationOf, searchKeys } from './registration-keys';
+import { saveEditedRegistration } from './registrations';
+import type { Desa100Db, LocalRegistration, OutboxRow } from './schema';
+
+// The Dexie side of the sync engine (src/client/sync): every read and write sync makes, each
+// step that must be all-or-nothing in one transaction.
+
+/** Answers can arrive out of order (a replayed push after a pull): keep the latest change. */
+function newer(current: ServerRegistration | null, incoming: ServerRegistration): ServerRegistration {
+  return current && current.seq > incoming.seq ? current : incoming;
+}
+
+function fromServer(server: ServerRegistration, origin: LocalRegistration['origin']): LocalRegistration {
+  const data = registrationOf(server);
+  return {
+    id: server.id, villageCode: server.villageCode, ...searchKeys(data), status: server.status, data,
+    server, rejection: null, origin, createdAt: server.receivedAt, updatedAt: server.updatedAt,
+  };
+}
+
+/**
+ * A record's status from what is left of it in the outbox, the same rules as the enrol
+ * repository's: a refused op wins (the operator must act); a record the server holds shows the
+ * server's word even while an edit is queued (counting it pending would count its slot twice in
+ * the quota meter); one the server does not hold yet is `pending`, or `sent` while an answer is
+ * outstanding. With nothing outstanding, the server's copy is the phone's copy.
+ * `afterPush`: the ops still queued were not in the answered batch, so they are `pending`.
+ */
+function settle(reg: LocalRegistration, ops: OutboxRow[], afterPush: boolean): LocalRegistration {
+  if (ops.some((op) => op.state === 'rejected')) return { ...reg, status: 'rejected' };
+  if (ops.length > 0) {
+    const unsent = afterPush || reg.status !== 'sent' ? 'pending' : 'sent';
+    return { ...reg, status: reg.server?.status ?? unsent, rejection: null };
+  }
+  if (!reg.server) return reg;
+  const data = registrationOf(reg.server);
+  return {
+    ...reg, ...searchKeys(data), data, villageCode: data.villageCode, status: reg.server.status,
+    rejection: null,
+  };
+}
+
+async function opsByRegistration(db: Desa100Db, ids: string[]): Promise<Map<string, OutboxRow[]>> {
+  const map = new Map<string, OutboxRow[]>();
+  for (const row of await db.outbox.where('registrationId').anyOf(ids).toArray()) {
+    map.set(row.registrationId, [...(map.get(row.registrationId) ?? []), row]);
+  }
+  return map;
+}
+
+async function registrationsById(db: Desa100Db, ids: string[]): Promise<Map<string, LocalRegistration>> {
+  const rows = await db.registrations.bulkGet(ids);
+  return new Map(rows.filter((r): r is LocalRegistration => r !== undefined).map((r) => [r.id, r]));
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+
+async function counts(db: Desa100Db): Promise<SyncCounts> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox.where('state').equals('queued').count(),
+    db.registrations.where('status').equals('rejected').count(),
+  ]);
+  return { pending, rejected };
+}
+
+export async function readSyncIdentity(db: Desa100Db): Promise<SyncIdentity | null> {
+  const [deviceId, token, role, scope] = await Promise.all([
+    getMeta(db, 'deviceId'), getMeta(db, 'token'), getMeta(db, 'role'), getMeta(db, 'scope'),
+  ]);
+  if (!deviceId || !token || !role || scope === undefined) return null;
+  return { deviceId, token, role, scope };
+}
+
+/** What the screens may know of the enrolment (never the token). */
+export interface DeviceIdentity {
+  deviceId: string;
+  role: SyncIdentity['role'];
+  scope: string;
+  deviceName: string | null;
+}
+
+export async function readDeviceIdentity(db: Desa100Db): Promise<DeviceIdentity | null> {
+  const [identity, deviceName] = await Promise.all([readSyncIdentity(db), getMeta(db, 'deviceName')]);
+  if (!identity) return null;
+  return { deviceId: identity.deviceId, role: identity.role, scope: identity.scope, deviceName: deviceName ?? null };
+}
+
+/**
+ * Keeps what POST /devices returned. Another scope is another set of records, so the pull
+ * cursor starts again from 0; the same scope (re-enrolled after a 401) keeps it.
+ */
+export function saveDeviceIdentity(db: Desa100Db, answer: DeviceEnrolResponse, deviceName: string): Promise<void> {
+  return withStorageErrors(() => db.transaction('rw', db.meta, async () => {
+    const previousScope = await getMeta(db, 'scope');
+    await setMeta(db, 'deviceId', answer.deviceId);
+    await setMeta(db, 'token', answer.token);
+    await setMeta(db, 'role', answer.role);
+    await setMeta(db, 'scope', answer.scope);
+    await setMeta(db, 'deviceName', deviceName);
+    if (answer.role === 'operator') await setMeta(db, 'villageCode', answer.scope);
+    if (previousScope !== undefined && previousScope !== answer.scope) await setMeta(db, 'cursor', 0);
+    await setMeta(db, 'lastSyncError', null);
+  }));
+}
+
+export function createSyncStore(db: Desa100Db): SyncStore {
+  return {
+    identity: () => readSyncIdentity(db),
+
+    takeBatch: (limit, at) => withStorageErrors(() => db.transaction('rw', db.outbox, db.registrations, async () => {
+      const queued = await db.outbox.where('state').equals('queued').limit(limit).toArray();
+      const rows = queued.map((row) => ({ ...row, attempts: row.attempts + 1, lastAttemptAt: at }));
+      await db.outbox.bulkPut(rows);
+      const regs = await registrationsById(db, unique(rows.map((r) => r.registrationId)));
+      const sent = [...regs.values()].filter((r) => r.status === 'pending');
+      await db.registrations.bulkPut(sent.map((r) => ({ ...r, status: 'sent' as const })));
+      return rows;
+    })),
+
+    async releaseBatch(rows, delivery: Delivery) {
+      // Unknown delivery: `sent` is the truth (it may be on the server already).
+      if (delivery === 'unknown') return;
+      await db.transaction('rw', db.registrations, async () => {
+        const regs = await registrationsById(db, unique(rows.map((r) => r.registrationId)));
+        const back = [...regs.values()].filter((r) => r.status === 'sent');
+        await db.registrations.bulkPut(back.map((r) => ({ ...r, status: 'pending' as const })));
+      });
+    },
+
+    applyPushResults: (rows, results, at) => withStorageErrors(() => db.transaction('rw', db.outbox, db.registrations, async () => {
+      const byOpId = new Map<string, OpResult>(results.map((r) => [r.opId, r]));
+      const ids = unique(rows.map((r) => r.registrationId));
+      const regs = await registrationsById(db, ids);
+      const applied: number[] = [];
+      const rejected: OutboxRow[] = [];
+      let unanswered = 0;
+      for (const row of rows) {
+        const result = byOpId.get(row.opId);
+        if (!result) {
+          unanswered += 1;
+          continue;
+        }
+        const reg = regs.get(row.registrationId);
+        if (result.status === 'applied') {
+          if (row.seq !== undefined) applied.push(row.seq);
+          const server = newer(reg?.server ?? null, result.registration);
+          regs.set(row.registrationId, reg ? { ...reg, server } : fromServer(server, 'here'));
+          continue;
+        }
+        rejected.push({ ...row, state: 'rejected' });
+        if (!reg) continue;
+        const { opId, code, message, details } = result;
+        // A version conflict's details are the server's current record: the base of a retry.
+        const server = code === 'version-conflict' && isServerRegistration(details)
+          ? newer(reg.server, details) : reg.server;
+        regs.set(reg.id, { ...reg, server, rejection: { opId, code, message, details, at } });
+      }
+      await db.outbox.bulkDelete(applied);
+      await db.outbox.bulkPut(rejected);
+      const ops = await opsByRegistration(db, ids);
+      await db.registrations.bulkPut([...regs.values()].map((r) => settle(r, ops.get(r.id) ?? [], true)));
+      return unanswered;
+    })),
+
+    cursor: async () => (await getMeta(db, 'cursor')) ?? 0,
+
+    applyPullPage: (page: PullResponse, at) => withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.quotas, db.meta], async () => {
+      const ids = page.changes.map((c) => c.id);
+      const regs = await registrationsById(db, ids);
+      const ops = await opsByRegistration(db, ids);
+      await db.registrations.bulkPut(page.changes.map((change) => {
+        const local = regs.get(change.id);
+        if (!local) return fromServer(change, 'pulled');
+        return settle({ ...local, server: newer(local.server, change) }, ops.get(change.id) ?? [], false);
+      }));
+      await db.quotas.bulkPut(page.quotas.map((q) => ({ ...q, syncedAt: at })));
+      const cursor = (await getMeta(db, 'cursor')) ?? 0;
+      await setMeta(db, 'cursor', Math.max(cursor, page.cursor));
+    })),
+
+    counts: () => counts(db),
+
+    async readStatus() {
+      const [lastSyncAt, lastSyncError, clockOffsetMs] = await Promise.all([
+        getMeta(db, 'lastSyncAt'), getMeta(db, 'lastSyncError'), getMeta(db, 'clockOffsetMs'),
+      ]);
+      return { lastSyncAt: lastSyncAt ?? null, lastSyncError: lastSyncError ?? null, clockOffsetMs: clockOffsetMs ?? null };
+    },
+
+    recordSync: ({ at, error, clockOffsetMs }) => db.transaction('rw', db.meta, async () => {
+      if (at) await setMeta(db, 'lastSyncAt', at);
+      await setMeta(db, 'lastSyncError', error);
+      if (clockOffsetMs !== undefined) await setMeta(db, 'clockOffsetMs', clockOffsetMs);
+    }),
+
+    watchCounts(listener) {
+      const subscription = liveQuery(() => counts(db)).subscribe({ next: listener, error: () => undefined });
+      return () => subscription.unsubscribe();
+    },
+  };
+}
+
+const isDataOp = (row: OutboxRow) => row.op.type === 'registration.create' || row.op.type === 'registration.update';
+
+/**
+ * "Kirim ulang": sends a rejected record again with new opIds (the server remembers a refused
+ * opId's answer for good). A refused create or update goes through the enrol repository's
+ * edit rules (a new create if the server never had the record, else an update against the
+ * server's current version), with `corrected` or the record as saved; a refused void or card
+ * handover is queued again as it was. Discarding on purpose is `discardRejected` in
+ * registrations.ts. Returns the opIds now queued for the record.
+ */
+export function resendRejected(
+  db: Desa100Db,
+  registrationId: string,
+  options: { corrected?: Registration; newOpId?: () => string } = {},
+): Promise<string[]> {
+  const newOpId = options.newOpId ?? (() => crypto.randomUUID());
+  return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox], async () => {
+    const reg = await db.registrations.get(registrationId);
+    if (!reg) throw new ClientError('not-found');
+    const refused = await db.outbox.where('registrationId').equals(registrationId)
+      .filter((row) => row.state === 'rejected').sortBy('seq');
+    if (refused.length === 0) throw new ClientError('not-editable');
+    const again: Op[] = refused.filter((row) => !isDataOp(row)).map((row) => ({ ...row.op, opId: newOpId() }) as Op);
+    // The edit path drops every refused op of the record, so the others were copied first.
+    if (refused.some(isDataOp)) await saveEditedRegistration(db, options.corrected ?? reg.data);
+    else await db.outbox.bulkDelete(refused.map((row) => row.seq as number));
+    const at = new Date().toISOString();
+    await db.outbox.bulkAdd(again.map((op) => ({
+      opId: op.opId, registrationId, op, state: 'queued' as const, createdAt: at, attempts: 0, lastAttemptAt: null,
+    })));
+    const current = await db.registrations.get(registrationId);
+    const ops = await db.outbox.where('registrationId').equals(registrationId).sortBy('seq');
+    if (current) await db.registrations.put(settle({ ...current, rejection: null }, ops, true));
+    return ops.map((row) => row.opId);
+  }));
+}

@@ -1,0 +1,99 @@
+import type { Role } from '../../shared/codes';
+import type { OpResult, PullResponse } from '../../shared/protocol';
+import type { OutboxRow } from '../db/schema';
+
+// The engine's view of the world. It never touches IndexedDB itself: everything goes through
+// a SyncStore (src/client/db/sync-store.ts), so that tests can run it over fake-indexeddb and
+// the browser over the real thing, with the same code in between.
+
+/** What the phone needs to talk to the server; null until the device is enrolled. */
+export interface SyncIdentity {
+  deviceId: string;
+  token: string;
+  role: Role;
+  scope: string;
+}
+
+export interface SyncCounts {
+  /** Outbox ops still to be pushed (queued, including those sent without an answer). */
+  pending: number;
+  /** Registrations the server refused, waiting for the operator to correct or discard. */
+  rejected: number;
+}
+
+/**
+ * After a failed push, did the request reach the server? `not-delivered`: surely not (the
+ * server said 401/429/400, or we never sent it): registrations go back to `pending`.
+ * `unknown`: the server may have applied it (lost answer, timeout, a proxy's 5xx): they
+ * stay `sent`, and the same opIds are resent later (the server replays its first answer).
+ */
+export type Delivery = 'not-delivered' | 'unknown';
+
+export interface SyncStatusSnapshot {
+  lastSyncAt: string | null;
+  /** i18n key of the last failure, null after a good sync. */
+  lastSyncError: string | null;
+  clockOffsetMs: number | null;
+}
+
+export interface SyncStore {
+  identity(): Promise<SyncIdentity | null>;
+  /**
+   * Up to `limit` queued outbox rows in seq order. In the same transaction their attempts are
+   * counted (which freezes a create op's payload: see the enrol repository) and their
+   * pending registrations become `sent`.
+   */
+  takeBatch(limit: number, at: string): Promise<OutboxRow[]>;
+  releaseBatch(rows: OutboxRow[], delivery: Delivery): Promise<void>;
+  /** Applies the server's answers; returns how many rows got no answer (a broken server). */
+  applyPushResults(rows: OutboxRow[], results: OpResult[], at: string): Promise<number>;
+  cursor(): Promise<number>;
+  /** Stores one pull page and advances the cursor, in one transaction. */
+  applyPullPage(page: PullResponse, at: string): Promise<void>;
+  counts(): Promise<SyncCounts>;
+  readStatus(): Promise<SyncStatusSnapshot>;
+  recordSync(outcome: { at?: string; error: string | null; clockOffsetMs?: number }): Promise<void>;
+  /** Live counts (a record saved by the enrol form raises `pending` at once). */
+  watchCounts?(listener: (counts: SyncCounts) => void): () => void;
+}
+
+export type SyncErrorCode =
+  | 'offline' | 'timeout' | 'server-unavailable' | 'bad-response' | 'unauthenticated'
+  | 'rate-limited' | 'forbidden' | 'refused' | 'not-enrolled' | 'storage' | 'storage-full';
+
+export interface SyncErrorState {
+  code: SyncErrorCode;
+  /** i18n key in src/client/i18n/messages/sync.ts. */
+  messageKey: string;
+  params?: Record<string, string | number>;
+  at: string;
+}
+
+export interface SyncProgress {
+  sent: number;
+  total: number;
+}
+
+export interface SyncState {
+  running: boolean;
+  phase: 'idle' | 'push' | 'pull';
+  lastSyncAt: string | null;
+  lastError: SyncErrorState | null;
+  pendingCount: number;
+  rejectedCount: number;
+  clockOffsetMs: number | null;
+  /** |offset| over five minutes: capture times and coverage months may be wrong. */
+  clockFarOff: boolean;
+  progress: SyncProgress | null;
+  /** When the timer will try next (ms since epoch, device clock), null when none is set. */
+  nextAttemptAt: number | null;
+  /** True after a 401: nothing runs by itself until the device is enrolled again. */
+  halted: boolean;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}

@@ -1,0 +1,271 @@
+import type {
+  Card, OpResult, PullResponse, Quota, ServerRegistration,
+} from '../../../src/shared/protocol';
+import type { Registration } from '../../../src/shared/registration';
+import type { Role } from '../../../src/shared/codes';
+import { scopeContains } from '../../../src/shared/places/codes';
+
+// An in-memory server that keeps the contract's push/pull rules (../shared/spec/
+// sync-protocol.md) faithfully enough to test the client engine against: idempotency by opId
+// (rejections remembered too), one live registration per NIK, per-village quota with an
+// arrival-order waitlist and promotion on void, strictly increasing seq, pull by cursor.
+// Faults are queued per request to play a village network: lost answers, a dead server, a
+// proxy's HTML 500, a hang until the client gives up, a delivery made twice, 401, 429.
+
+export type FaultKind =
+  | 'lose-response' | 'down' | 'html-500' | 'html-500-after-apply' | 'hang' | 'duplicate'
+  | 'unauthorised' | 'rate-limited';
+
+interface Fault { kind: FaultKind; route: 'push' | 'pull' | 'any'; retryAfterSeconds?: number; after: number }
+
+interface Device { role: Role; scope: string; deviceId: string }
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const error = (status: number, code: string) => json(status, { error: { code, message: code } });
+
+/** JSON with sorted keys: the contract compares payloads "as JSON with key order ignored". */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    // oxlint-disable-next-line unicorn/no-array-sort -- sorts a fresh array (toSorted is ES2023)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+export class FakeServer {
+  readonly registrations = new Map<string, ServerRegistration>();
+  /** Every op ever decided, by opId: its payload and its first answer. */
+  readonly decided = new Map<string, { payload: string; result: OpResult }>();
+  readonly log: Array<{ route: string; since?: number; ops?: number; at: number }> = [];
+  readonly quotas = new Map<string, number>();
+  defaultQuota = 100;
+  /** Server clock minus the client's clock. */
+  skewMs = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  private seq = 0;
+  private readonly createdSeq = new Map<string, number>();
+  private readonly devices = new Map<string, Device>();
+  private faults: Fault[] = [];
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  addDevice(role: Role, scope: string): { token: string; deviceId: string } {
+    const token = `token-${crypto.randomUUID()}`;
+    const deviceId = crypto.randomUUID();
+    this.devices.set(token, { role, scope, deviceId });
+    return { token, deviceId };
+  }
+
+  /** The next matching request fails this way (after `after` matching ones went through). */
+  fault(kind: FaultKind, route: Fault['route'] = 'any', options: { retryAfterSeconds?: number; after?: number } = {}): void {
+    this.faults.push({ kind, route, retryAfterSeconds: options.retryAfterSeconds, after: options.after ?? 0 });
+  }
+
+  /** Registrations of a village that hold a slot, in the order they took it. */
+  countLive(villageCode: string, status: 'accepted' | 'waitlisted'): number {
+    return [...this.registrations.values()].filter((r) => r.villageCode === villageCode && r.status === status).length;
+  }
+
+  private now(): number {
+    return this.clock() + this.skewMs;
+  }
+
+  private bump(reg: ServerRegistration, changes: Partial<ServerRegistration>): ServerRegistration {
+    const next = {
+      ...reg, ...changes, version: reg.version + 1, seq: ++this.seq, updatedAt: new Date(this.now()).toISOString(),
+    };
+    this.registrations.set(next.id, next);
+    return next;
+  }
+
+  private quotaOf(villageCode: string): number {
+    return this.quotas.get(villageCode) ?? this.defaultQuota;
+  }
+
+  /** Rule 2: the oldest waitlisted (by creation seq) takes a freed slot. */
+  private promote(villageCode: string): void {
+    while (this.countLive(villageCode, 'accepted') < this.quotaOf(villageCode)) {
+      const next = [...this.registrations.values()]
+        .filter((r) => r.villageCode === villageCode && r.status === 'waitlisted')
+        .reduce<ServerRegistration | undefined>((oldest, r) => (
+          oldest && (this.createdSeq.get(oldest.id) ?? 0) < (this.createdSeq.get(r.id) ?? 0) ? oldest : r), undefined);
+      if (!next) return;
+      this.bump(next, { status: 'accepted' });
+    }
+  }
+
+  private liveHolder(nik: string, exceptId?: string): ServerRegistration | undefined {
+    return [...this.registrations.values()].find((r) => r.nik === nik && r.status !== 'voided' && r.id !== exceptId);
+  }
+
+  /** Another phone or a coordinator acting directly on the server. */
+  createDirect(reg: Registration): ServerRegistration {
+    const result = this.decide({ opId: crypto.randomUUID(), type: 'registration.create', registration: reg }, { role: 'admin', scope: '*', deviceId: 'other' });
+    if (result.status !== 'applied') throw new Error(`direct create refused: ${result.code}`);
+    return result.registration;
+  }
+
+  voidDirect(id: string): void {
+    const reg = this.registrations.get(id);
+    if (!reg) throw new Error('no such registration');
+    this.bump(reg, { status: 'voided', voidReason: 'test' });
+    this.promote(reg.villageCode);
+  }
+
+  updateDirect(id: string, changes: Partial<Registration>): ServerRegistration {
+    const reg = this.registrations.get(id);
+    if (!reg) throw new Error('no such registration');
+    return this.bump(reg, changes);
+  }
+
+  setQuota(villageCode: string, quota: number): void {
+    this.quotas.set(villageCode, quota);
+    this.promote(villageCode);
+  }
+
+  private reject(opId: string, code: string, details?: unknown): OpResult {
+    return { opId, status: 'rejected', code: code as never, message: code, ...(details === undefined ? {} : { details }) };
+  }
+
+  private decide(op: Record<string, unknown>, device: Device): OpResult {
+    const opId = String(op.opId);
+    const { opId: _ignored, ...rest } = op;
+    const payload = canonical(rest);
+    const known = this.decided.get(opId);
+    // Rule 1: the same opId and payload gets its first answer again, changing nothing.
+    if (known) return known.payload === payload ? known.result : this.reject(opId, 'op-conflict');
+    const result = this.apply(opId, op, device);
+    this.decided.set(opId, { payload, result });
+    return result;
+  }
+
+  private apply(opId: string, op: Record<string, unknown>, device: Device): OpResult {
+    const at = new Date(this.now()).toISOString();
+    if (op.type === 'registration.create') {
+      const reg = op.registration as Registration | undefined;
+      if (!reg?.id || !reg.nik || !reg.villageCode) return this.reject(opId, 'invalid', { registration: 'required' });
+      if (!scopeContains(device.scope, reg.villageCode)) return this.reject(opId, 'forbidden-village');
+      if (this.registrations.has(reg.id)) return this.reject(opId, 'invalid', { id: 'exists' });
+      const holder = this.liveHolder(reg.nik);
+      if (holder) return this.reject(opId, 'duplicate-nik', { villageCode: holder.villageCode });
+      const accepted = this.countLive(reg.villageCode, 'accepted') < this.quotaOf(reg.villageCode);
+      const created: ServerRegistration = {
+        ...reg, status: accepted ? 'accepted' : 'waitlisted', version: 1, receivedAt: at, updatedAt: at,
+        kpjNumber: null, card: null, seq: ++this.seq,
+      };
+      this.registrations.set(reg.id, created);
+      this.createdSeq.set(reg.id, created.seq);
+      return { opId, status: 'applied', registration: created };
+    }
+    const id = String(op.id ?? op.registrationId ?? '');
+    const current = this.registrations.get(id);
+    if (!current) return this.reject(opId, 'not-found');
+    if (!scopeContains(device.scope, current.villageCode)) return this.reject(opId, 'forbidden-village');
+    if (current.status === 'voided') return this.reject(opId, 'already-voided');
+    if (op.type === 'registration.update') {
+      if (op.baseVersion !== current.version) return this.reject(opId, 'version-conflict', current);
+      const changes = op.changes as Partial<Registration>;
+      if (changes.nik && this.liveHolder(changes.nik, id)) return this.reject(opId, 'duplicate-nik');
+      return { opId, status: 'applied', registration: this.bump(current, changes) };
+    }
+    if (op.type === 'registration.void') {
+      const voided = this.bump(current, { status: 'voided', voidReason: String(op.reason) });
+      this.promote(current.villageCode);
+      return { opId, status: 'applied', registration: this.registrations.get(id) ?? voided };
+    }
+    if (op.type === 'card.handover') {
+      if (current.status !== 'accepted') return this.reject(opId, 'not-accepted');
+      if (current.card) return this.reject(opId, 'already-handed-over', current.card);
+      const card: Card = {
+        handedAt: String(op.handedAt), receiver: op.receiver as Card['receiver'], eventId: null,
+        operator: device.deviceId, deviceId: device.deviceId,
+      };
+      return { opId, status: 'applied', registration: this.bump(current, { card }) };
+    }
+    return this.reject(opId, 'invalid', { type: 'unknown' });
+  }
+
+  private push(body: unknown, device: Device): Response {
+    const ops = (body as { ops?: unknown }).ops;
+    if (!Array.isArray(ops) || ops.length < 1 || ops.length > 500) return error(400, 'invalid-request');
+    const results = ops.map((op) => this.decide(op as Record<string, unknown>, device));
+    return json(200, { results, serverTime: new Date(this.now()).toISOString() }, { Date: new Date(this.now()).toUTCString() });
+  }
+
+  private pull(url: URL, device: Device): Response {
+    const since = Number(url.searchParams.get('since') ?? 0);
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 500), 1000);
+    const inScope = [...this.registrations.values()].filter((r) => scopeContains(device.scope, r.villageCode));
+    // oxlint-disable-next-line unicorn/no-array-sort -- sorts a fresh array (toSorted is ES2023)
+    const after = inScope.filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
+    const changes = after.slice(0, limit);
+    const villages = new Set([...inScope.map((r) => r.villageCode), ...this.quotas.keys()]);
+    const quotas: Quota[] = [...villages].filter((v) => scopeContains(device.scope, v)).map((villageCode) => ({
+      villageCode, quota: this.quotaOf(villageCode),
+      accepted: this.countLive(villageCode, 'accepted'), waitlisted: this.countLive(villageCode, 'waitlisted'),
+    }));
+    const page: PullResponse = {
+      changes, cursor: changes.at(-1)?.seq ?? since, hasMore: after.length > changes.length, quotas,
+    };
+    return json(200, page, { Date: new Date(this.now()).toUTCString() });
+  }
+
+  private handle(url: URL, init: RequestInit | undefined): Response {
+    const token = new Headers(init?.headers).get('Authorization')?.replace(/^Bearer /, '') ?? '';
+    const device = this.devices.get(token);
+    if (!device) return error(401, 'unauthenticated');
+    if (url.pathname === '/api/v1/sync/push' && init?.method === 'POST') {
+      let body: unknown;
+      try {
+        body = JSON.parse(String(init.body));
+      } catch {
+        return error(400, 'invalid-request');
+      }
+      return this.push(body, device);
+    }
+    if (url.pathname === '/api/v1/sync/pull') return this.pull(url, device);
+    return error(404, 'not-found');
+  }
+
+  private takeFault(route: 'push' | 'pull'): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.route === route || f.route === 'any');
+    const fault = this.faults[i];
+    if (!fault) return undefined;
+    if (fault.after > 0) {
+      fault.after -= 1;
+      return undefined;
+    }
+    return this.faults.splice(i, 1)[0];
+  }
+
+  readonly fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input, 'http://desa100.test');
+    const route = url.pathname.endsWith('/push') ? 'push' : 'pull';
+    const ops = route === 'push' ? (JSON.parse(String(init?.body)) as { ops: unknown[] }).ops.length : undefined;
+    this.log.push({ route, since: route === 'pull' ? Number(url.searchParams.get('since')) : undefined, ops, at: this.clock() });
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      // Let the caller's other work interleave, as a real network would.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const fault = this.takeFault(route);
+      switch (fault?.kind) {
+        case 'down': throw new TypeError('Failed to fetch');
+        case 'lose-response': this.handle(url, init); throw new TypeError('Failed to fetch');
+        case 'html-500': return new Response('<html><body>502 Bad Gateway</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } });
+        case 'html-500-after-apply':
+          this.handle(url, init);
+          return new Response('<html><body>upstream timed out</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } });
+        case 'hang': return await new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+        case 'duplicate': this.handle(url, init); return this.handle(url, init);
+        case 'unauthorised': return error(401, 'unauthenticated');
+        case 'rate-limited': return json(429, { error: { code: 'rate-limited', message: 'slow down' } }, { 'Retry-After': String(fault.retryAfterSeconds ?? 60) });
+        default: return this.handle(url, init);
+      }
+    } finally {
+      this.inFlight -= 1;
+    }
+  };
+}
