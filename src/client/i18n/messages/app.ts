@@ -6,7 +6,7 @@ export const app: Messages = {
   'app.loading': { id: 'Memuat…', en: 'Loading…' },
   'app.online': { id: 'Online', en: 'Online' },
   'app.offline': { id: 'Offline', en: 'Offline' },
-  'app.network': { id: 'Status jaringan: {state}', en: 'Network: {state}' },
+  'app.network': { id: 'Status jaringan:', en: 'Network:' },
   'app.language': { id: 'Bahasa', en: 'Language' },
   'app.language.id': { id: 'Bahasa Indonesia', en: 'Bahasa Indonesia' },
   'app.language.en': { id: 'English', en: 'English' },

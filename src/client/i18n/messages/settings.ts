@@ -7,6 +7,10 @@ export const settings: Messages = {
   'settings.village.hint': { id: 'Contoh: 32.14.16.2005', en: 'Example: 32.14.16.2005' },
   'settings.village.save': { id: 'Simpan desa', en: 'Save village' },
   'settings.village.saved': { id: 'Desa disimpan.', en: 'Village saved.' },
+  'settings.village.unchecked': {
+    id: 'Desa disimpan. Namanya belum bisa diperiksa tanpa sinyal; akan tampil setelah daftar wilayah terunduh.',
+    en: 'Village saved. Its name cannot be checked without signal; it shows once the place list is downloaded.',
+  },
   'settings.village.current': { id: 'Desa saat ini: {code}', en: 'Current village: {code}' },
   'settings.village.none': { id: 'Belum ada desa.', en: 'No village yet.' },
   'settings.village.locked': {

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb, readVillageSetting } from '../db/app-state';
+import { useI18n } from '../i18n';
+import { StorageBadge } from '../pwa/storage-badge';
+import { UnsyncedSummary } from '../pwa/unsynced-summary';
+import { Link } from './router';
+import { preloadEnrolScreen } from './screens';
+
+/** Home: the village's quota, the one big action, and whether this phone's data is safe. */
+export function HomeScreen() {
+  const { t } = useI18n();
+  const village = useLiveQuery(() => readVillageSetting(appDb()), []);
+
+  // The operator's next tap is almost always "Daftarkan pekerja": fetch that screen while idle.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(() => preloadEnrolScreen());
+  }, []);
+
+  return (
+    <main className="screen home">
+      <h1>{t('home.title')}</h1>
+      {village && (
+        village.villageCode ? (
+          <p className="village" data-testid="home-village">{t('home.village', { code: village.villageCode })}</p>
+        ) : (
+          <p className="village">
+            {t('home.village.none')} <Link href="/pengaturan">{t('home.village.choose')}</Link>
+          </p>
+        )
+      )}
+      <Link href="/daftar" className="btn btn-primary btn-big">{t('home.enrol')}</Link>
+      <Link href="/peserta" className="btn btn-wide">{t('home.roster')}</Link>
+      <section className="card" aria-labelledby="home-data">
+        <h2 id="home-data">{t('home.data')}</h2>
+        <UnsyncedSummary />
+        <StorageBadge />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb, readRole } from '../db/app-state';
+import { useI18n } from '../i18n';
+import { UpdatePrompt } from '../pwa/update-prompt';
+import { useBeforeUnloadWarning, useUnsavedInput } from '../pwa/unsaved-input';
+import { LanguageSwitch } from './language-switch';
+import { NavIcon, type NavIconName } from './nav-icons';
+import { useOnline } from './online-status';
+import { Link, useRoute } from './router';
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: NavIconName;
+}
+
+const OPERATOR_NAV: NavItem[] = [
+  { href: '/', label: 'nav.home', icon: 'home' },
+  { href: '/daftar', label: 'nav.enrol', icon: 'enrol' },
+  { href: '/peserta', label: 'nav.roster', icon: 'roster' },
+  { href: '/pengaturan', label: 'nav.settings', icon: 'settings' },
+];
+const COORDINATOR_ITEM: NavItem = { href: '/koordinator', label: 'nav.coordinator', icon: 'coordinator' };
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const route = useRoute();
+  const online = useOnline();
+  const role = useLiveQuery(() => readRole(appDb()), [], null);
+  const unsaved = useUnsavedInput(route.name === 'enrol' || route.name === 'enrol-edit');
+  useBeforeUnloadWarning(unsaved);
+
+  // After an in-app navigation, move focus to the new screen so a screen reader starts there
+  // (and the page is scrolled to its top); not on the first load, where focus belongs to the page.
+  const content = useRef<HTMLDivElement>(null);
+  const pathname = route.pathname;
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    content.current?.focus();
+  }, [pathname]);
+
+  const nav = role === 'coordinator' || role === 'admin' ? [...OPERATOR_NAV.slice(0, 3), COORDINATOR_ITEM, OPERATOR_NAV[3] as NavItem] : OPERATOR_NAV;
+  const network = t(online ? 'app.online' : 'app.offline');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">{t('app.skip')}</a>
+      <header className="app-header">
+        <Link href="/" className="brand">{t('app.name')}</Link>
+        <span className={`net ${online ? 'net-on' : 'net-off'}`} role="status" data-testid="network-state">
+          <span className="sr-only">{t('app.network')} </span>
+          {network}
+        </span>
+        <LanguageSwitch />
+      </header>
+      <UpdatePrompt blocked={unsaved} />
+      <div id="content" ref={content} tabIndex={-1} className="content">
+        {children}
+      </div>
+      <nav className="bottom-nav" aria-label={t('nav.label')}>
+        <ul>
+          {nav.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} match="prefix">
+                <NavIcon name={item.icon} />
+                <span>{t(item.label)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { getMeta, setMeta } from './meta';
+import { db as sharedDb } from './index';
+import type { Desa100Db } from './schema';
+import type { Locale } from '../i18n/types';
+import type { Role } from '../../shared/codes';
+import { isVillageCode, regencyOf } from '../../shared/places/codes';
+import {
+  findCachedVillage, findVillage, getPlaceIndex, getRegencyPlaces, type VillagePlace,
+} from './places';
+
+// What the shell (home badge, settings, update prompt) needs to know about the phone's data.
+// Kept here because only src/client/db touches IndexedDB.
+
+/** The app's one Dexie instance (db/index.ts); a function so tests can open their own. */
+export function appDb(): Desa100Db {
+  return sharedDb;
+}
+
+export interface UnsyncedSummary {
+  /** Outbox ops waiting to be pushed. */
+  queued: number;
+  /** Outbox ops the server refused: they wait for the operator to correct or discard them. */
+  rejected: number;
+  /** Capture time of the oldest queued op (ISO), or null when nothing is queued. */
+  oldestQueuedAt: string | null;
+}
+
+export async function readUnsyncedSummary(db: Desa100Db): Promise<UnsyncedSummary> {
+  return db.transaction('r', db.outbox, async () => {
+    const queued = db.outbox.where('state').equals('queued');
+    const [count, rejected, oldest] = await Promise.all([
+      queued.count(),
+      db.outbox.where('state').equals('rejected').count(),
+      // The state index is ordered by primary key within a value: first() is the lowest seq.
+      queued.first(),
+    ]);
+    return { queued: count, rejected, oldestQueuedAt: oldest?.createdAt ?? null };
+  });
+}
+
+/** Anything that exists only on this phone: losing the database would lose it for good. */
+export async function countUnsynced(db: Desa100Db): Promise<number> {
+  return db.transaction('r', db.outbox, db.registrations, async () => {
+    const [ops, local] = await Promise.all([
+      db.outbox.count(),
+      db.registrations.where('status').anyOf('pending', 'sent', 'rejected').count(),
+    ]);
+    return Math.max(ops, local);
+  });
+}
+
+/** Whether a half-filled form is stored (the enrol form writes one as the operator types). */
+export async function hasUnsavedDraft(db: Desa100Db): Promise<boolean> {
+  return (await db.drafts.count()) > 0;
+}
+
+export interface StartupState {
+  locale: Locale | null;
+  storagePersisted: boolean | null;
+}
+
+export async function readStartupState(db: Desa100Db): Promise<StartupState> {
+  const [locale, storagePersisted] = await Promise.all([
+    getMeta(db, 'locale'),
+    getMeta(db, 'storagePersisted'),
+  ]);
+  return { locale: locale ?? null, storagePersisted: storagePersisted ?? null };
+}
+
+export async function saveLocale(db: Desa100Db, locale: Locale): Promise<void> {
+  await setMeta(db, 'locale', locale);
+}
+
+export async function saveStoragePersisted(db: Desa100Db, granted: boolean): Promise<void> {
+  await setMeta(db, 'storagePersisted', granted);
+}
+
+export async function readStoragePersisted(db: Desa100Db): Promise<boolean | null> {
+  return (await getMeta(db, 'storagePersisted')) ?? null;
+}
+
+export interface VillageSetting {
+  villageCode: string | null;
+  /** Set when enrolment fixed the village (operator scope): the picker is then read-only. */
+  lockedByScope: boolean;
+}
+
+export async function readVillageSetting(db: Desa100Db): Promise<VillageSetting> {
+  const [villageCode, role, scope] = await Promise.all([
+    getMeta(db, 'villageCode'),
+    getMeta(db, 'role'),
+    getMeta(db, 'scope'),
+  ]);
+  const lockedByScope = role === 'operator' && typeof scope === 'string' && isVillageCode(scope);
+  return { villageCode: villageCode ?? (lockedByScope ? scope : null), lockedByScope };
+}
+
+export async function saveVillageCode(db: Desa100Db, villageCode: string): Promise<void> {
+  await setMeta(db, 'villageCode', villageCode);
+}
+
+export type ClearResult = { ok: true } | { ok: false; reason: 'unsynced'; unsynced: number };
+
+/**
+ * Deletes the whole local database. Refuses while anything exists only here (queued, sent but
+ * unanswered, or rejected records): those would be lost for good. The caller reloads the page.
+ */
+export async function clearAllLocalData(db: Desa100Db): Promise<ClearResult> {
+  const unsynced = await countUnsynced(db);
+  if (unsynced > 0) return { ok: false, reason: 'unsynced', unsynced };
+  await db.delete();
+  return { ok: true };
+}
+
+export async function readRole(db: Desa100Db): Promise<Role | null> {
+  return (await getMeta(db, 'role')) ?? null;
+}
+
+export type VillageLookup =
+  | { status: 'found'; place: VillagePlace }
+  | { status: 'unknown' }
+  /** The regency's list is neither on the phone nor reachable: the code cannot be checked. */
+  | { status: 'unavailable' };
+
+/** Checks a well-formed code against the Kemendagri list (fetching its regency file if needed). */
+export async function lookupVillage(db: Desa100Db, villageCode: string): Promise<VillageLookup> {
+  const regency = regencyOf(villageCode);
+  try {
+    const place = findVillage(await getRegencyPlaces(db, regency), villageCode);
+    return place ? { status: 'found', place } : { status: 'unknown' };
+  } catch {
+    // No regency file: either no signal, or a regency that does not exist (the index knows).
+    try {
+      const index = await getPlaceIndex();
+      if (!index.regencies.some((r) => r.code === regency)) return { status: 'unknown' };
+    } catch {
+      // offline as well: cannot tell
+    }
+    return { status: 'unavailable' };
+  }
+}
+
+/** The saved village's names, from the regency file if it is on this phone. */
+export async function readVillagePlace(db: Desa100Db, villageCode: string): Promise<VillagePlace | null> {
+  return findCachedVillage(db, villageCode);
+}

@@ -1,0 +1,16 @@
+import { useI18n } from '../i18n';
+import { formatBytes } from './format';
+import { useStorageStatus } from './persistent-storage';
+
+/** A compact line for the home screen; the settings screen shows the full picture. */
+export function StorageBadge() {
+  const { t, locale } = useI18n();
+  const { persisted, usageBytes } = useStorageStatus();
+  const state = persisted === null ? 'unknown' : persisted ? 'persisted' : 'not-persisted';
+  return (
+    <p className={`badge badge-${state}`} data-testid="storage-badge">
+      {t(`pwa.storage.${state}`)}
+      {usageBytes !== null && ` · ${formatBytes(usageBytes, locale)}`}
+    </p>
+  );
+}

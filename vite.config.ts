@@ -1,0 +1,84 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
+
+const THEME_COLOUR = '#0b6e4f';
+
+const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Desa100 — 1 Desa 100 Perlindungan',
+  short_name: 'Desa100',
+  description:
+    'Pendaftaran pekerja rentan ke BPJS Ketenagakerjaan oleh perangkat desa, juga tanpa sinyal.',
+  lang: 'id',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'portrait',
+  theme_color: THEME_COLOUR,
+  background_color: '#ffffff',
+  categories: ['government', 'productivity'],
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      // The app asks before it swaps versions (src/client/pwa): an operator mid-form must never
+      // have the page reload under them.
+      registerType: 'prompt',
+      // Registered by src/client/pwa/sw-controller.ts with workbox-window: no injected script.
+      injectRegister: false,
+      manifest,
+      includeAssets: ['icons/apple-touch-icon-180.png', 'icons/favicon-48.png'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // Place files are ~500 regencies: the phone fetches only its own, cached at runtime below
+        // (and kept in IndexedDB by the places loader).
+        globIgnores: ['places/**'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // First install: take the open page at once, so it works offline without a reload.
+        // Updates still wait for the operator's "Perbarui" (skipWaiting stays off).
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/places/') && url.pathname.endsWith('.json'),
+            // Serve the cached list at once (offline, slow 3G) and refresh it in the background.
+            handler: 'StaleWhileRevalidate',
+            options: {
+              cacheName: 'desa100-places',
+              expiration: { maxEntries: 64 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  build: {
+    // Phones in the field run current Chrome for Android; no legacy syntax to ship.
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      treeshake: {
+        // These folders only declare things (schemas, repositories, strings): a module whose
+        // exports nobody uses can go. Without this, the home screen would ship zod (~23 KB gzip)
+        // because db/index.ts re-exports repositories that validate with it.
+        moduleSideEffects: [
+          { test: /\/src\/(shared|client\/db|client\/i18n)\/.*\.tsx?$/, sideEffects: false },
+        ],
+      },
+    },
+  },
+});
