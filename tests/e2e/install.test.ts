@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import { pngSize } from './harness/png';
+import { startAppServer, type AppServer } from './harness/server';
+
+interface ManifestIcon { src: string; sizes: string; type: string; purpose?: string }
+
+let server: AppServer;
+let app: AppBrowser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  app = await launchApp(server.url);
+  await openApp(app.page);
+  await waitForServiceWorker(app.page);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.stop();
+});
+
+describe('installable PWA', () => {
+  it('Chromium reports no installability errors', async () => {
+    const cdp = await app.context.newCDPSession(app.page);
+    // The manifest is fetched after load; ask until Chromium has looked at it.
+    let errors: unknown[] = ['not checked yet'];
+    for (let attempt = 0; attempt < 20 && errors.length > 0; attempt++) {
+      ({ installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors'));
+      if (errors.length > 0) await app.page.waitForTimeout(250);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('serves a complete manifest with real PNG icons', async () => {
+    const cdp = await app.context.newCDPSession(app.page);
+    const { errors, data } = await cdp.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+    const manifest = JSON.parse(data ?? '{}') as Record<string, unknown> & { icons: ManifestIcon[] };
+    expect(manifest).toMatchObject({
+      name: 'Desa100 — 1 Desa 100 Perlindungan',
+      short_name: 'Desa100',
+      lang: 'id',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+    });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+
+    const wanted = [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']];
+    for (const [sizes, purpose] of wanted) {
+      const icon = manifest.icons.find((i) => i.sizes === sizes && (i.purpose ?? 'any') === purpose);
+      expect(icon, `${sizes} ${purpose}`).toBeDefined();
+      const res = await app.page.request.get(icon?.src ?? '');
+      expect(res.headers()['content-type']).toContain('image/png');
+      const size = pngSize(await res.body());
+      expect(`${size.width}x${size.height}`).toBe(sizes);
+    }
+  });
+
+  it('sets the page language, theme colour and title for the launcher', async () => {
+    const page = app.page;
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toMatch(/^#/);
+    expect(await page.title()).toContain('Desa100');
+  });
+});
