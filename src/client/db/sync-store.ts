@@ -212,10 +212,30 @@ export function createSyncStore(db: Desa100Db): SyncStore {
 const isDataOp = (row: OutboxRow) => row.op.type === 'registration.create' || row.op.type === 'registration.update';
 
 /**
+ * The operator's refused updates replayed over the server's current copy: after a version
+ * conflict only the fields the operator changed are sent again, so another phone's change to
+ * other fields is kept rather than overwritten with the phone's older copy.
+ */
+function rebased(reg: LocalRegistration, refused: OutboxRow[]): Registration | null {
+  if (!reg.server || refused.some((row) => row.op.type === 'registration.create')) return null;
+  const updates = refused.flatMap((row) => (row.op.type === 'registration.update' ? [row.op] : []));
+  if (updates.length === 0) return null;
+  const data: Record<string, unknown> = { ...registrationOf(reg.server) };
+  for (const op of updates) {
+    for (const [key, value] of Object.entries(op.changes)) {
+      if (value == null) delete data[key];
+      else data[key] = value;
+    }
+  }
+  return data as Registration;
+}
+
+/**
  * "Kirim ulang": sends a rejected record again with new opIds (the server remembers a refused
  * opId's answer for good). A refused create or update goes through the enrol repository's
  * edit rules (a new create if the server never had the record, else an update against the
- * server's current version), with `corrected` or the record as saved; a refused void or card
+ * server's current version), with `corrected`, else the refused changes replayed over the
+ * server's copy, else the record as saved; a refused void or card
  * handover is queued again as it was. Discarding on purpose is `discardRejected` in
  * registrations.ts. Returns the opIds now queued for the record.
  */
@@ -232,8 +252,10 @@ export function resendRejected(
       .filter((row) => row.state === 'rejected').sortBy('seq');
     if (refused.length === 0) throw new ClientError('not-editable');
     const again: Op[] = refused.filter((row) => !isDataOp(row)).map((row) => ({ ...row.op, opId: newOpId() }) as Op);
+    const queued = await db.outbox.where('registrationId').equals(registrationId).filter((row) => row.state === 'queued').count();
+    const data = options.corrected ?? (queued === 0 ? rebased(reg, refused) : null) ?? reg.data;
     // The edit path drops every refused op of the record, so the others were copied first.
-    if (refused.some(isDataOp)) await saveEditedRegistration(db, options.corrected ?? reg.data);
+    if (refused.some(isDataOp)) await saveEditedRegistration(db, data);
     else await db.outbox.bulkDelete(refused.map((row) => row.seq as number));
     const at = new Date().toISOString();
     await db.outbox.bulkAdd(again.map((op) => ({
