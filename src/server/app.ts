@@ -26,6 +26,8 @@ export interface AppOptions {
   now?: () => Date;
   /** pino level; default 'silent' (tests). main.ts passes LOG_LEVEL. */
   logLevel?: string;
+  /** Where log lines go (default stdout); tests read them to prove no personal data leaks. */
+  logStream?: { write(line: string): unknown };
   /** Serve the built PWA from this folder (main.ts: dist/). */
   staticDir?: string;
   trustProxy?: boolean;
@@ -47,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Request logs are ours (below): bodies, headers and query strings are never logged.
     logController: new LogController({ disableRequestLogging: true }),
-    logger: { level: options.logLevel ?? 'silent' },
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
   });
   const ctx: AppContext = {
     store: options.store,

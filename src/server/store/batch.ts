@@ -36,19 +36,24 @@ export class BatchState {
   private readonly newOps: OpsTable[] = [];
   private seq = 0;
 
-  constructor(
+  private constructor(
     private readonly trx: Db,
     private readonly kind: DialectKind,
     readonly defaultQuota: number,
   ) {}
 
-  async load(needs: BatchNeeds): Promise<void> {
-    const max = await this.trx
+  /** Starts a batch inside a write transaction: the next seq follows the highest committed. */
+  static async begin(trx: Db, kind: DialectKind, defaultQuota: number): Promise<BatchState> {
+    const state = new BatchState(trx, kind, defaultQuota);
+    const max = await trx
       .selectFrom('registrations')
       .select((eb) => eb.fn.max('seq').as('m'))
       .executeTakeFirst();
-    this.seq = Number(max?.m ?? 0);
+    state.seq = Number(max?.m ?? 0);
+    return state;
+  }
 
+  async load(needs: BatchNeeds): Promise<void> {
     for (const chunk of chunkValues(this.kind, unique(needs.opIds))) {
       const rows = await this.trx
         .selectFrom('ops')

@@ -50,7 +50,7 @@ export async function pushOps(store: Store, input: PushInput): Promise<OpResult[
   const needs = needsOf(parsed);
   const ctx = { actor: input.actor, deviceId: input.deviceId, now: input.now.toISOString() };
   return store.write(async (trx) => {
-    const state = new BatchState(trx, store.kind, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
+    const state = await BatchState.begin(trx, store.kind, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
     await state.load(needs);
     const results: OpResult[] = [];
     for (const op of parsed) results.push(await decideOp(op, state, ctx));

@@ -24,7 +24,7 @@ export async function setVillageQuota(
 ): Promise<SetQuotaResult> {
   const now = input.now.toISOString();
   return store.write(async (trx) => {
-    const state = new BatchState(trx, store.kind, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
+    const state = await BatchState.begin(trx, store.kind, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
     await state.loadVillages([input.villageCode]);
     const counters = state.counters(input.villageCode);
     if (input.quota < counters.accepted) return { ok: false, accepted: counters.accepted };
