@@ -55,7 +55,7 @@ export function EnrolmentCodeForm() {
   return (
     <section aria-labelledby="enrol-title">
       <h3 id="enrol-title">{t('coord.enrol.title')}</h3>
-      <form className="btn no-print" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="no-print" onSubmit={(e) => void submit(e)}>
         <label>
           {t('coord.enrol.role')}
           <select value={role} onChange={(e) => setRole(e.target.value as EnrolRole)}>

@@ -38,7 +38,7 @@ export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
   };
 
   return (
-    <form className="kpj-form" onSubmit={(e) => void submit(e)}>
+    <form noValidate className="kpj-form" onSubmit={(e) => void submit(e)}>
       <label>
         {t('coord.kpj.label', { name: registration.fullName })}
         <input

@@ -46,7 +46,7 @@ export function QuotaForm({ villageCode, current, onChanged }: QuotaFormProps) {
   };
 
   return (
-    <form className="quota-form" onSubmit={(e) => void submit(e)} aria-labelledby="quota-title">
+    <form noValidate className="quota-form" onSubmit={(e) => void submit(e)} aria-labelledby="quota-title">
       <h3 id="quota-title">{t('coord.quota.title')}</h3>
       <label>
         {current ? t('coord.quota.label-current', { quota: current.quota }) : t('coord.quota.label')}

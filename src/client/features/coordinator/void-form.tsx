@@ -40,7 +40,7 @@ export function VoidForm({ registration, onDone }: VoidFormProps) {
   };
 
   return (
-    <form className="void-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+    <form noValidate className="void-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`}>
         {t('coord.void.confirm', { name: registration.fullName, nik: maskNik(registration.nik) })}
       </p>

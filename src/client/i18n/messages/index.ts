@@ -5,6 +5,7 @@ import { settings } from './settings';
 import { sync } from './sync';
 import { device } from './device';
 import { coordinator } from './coordinator';
+import { distribution } from './distribution';
 
 // Each feature owns one file here; add its import and spread it below.
 export const messages: Messages = {
@@ -14,4 +15,5 @@ export const messages: Messages = {
   ...sync,
   ...device,
   ...coordinator,
+  ...distribution,
 };
