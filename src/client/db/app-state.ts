@@ -27,12 +27,13 @@ export interface UnsyncedSummary {
 
 export async function readUnsyncedSummary(db: Desa100Db): Promise<UnsyncedSummary> {
   return db.transaction('r', db.outbox, async () => {
-    const queued = db.outbox.where('state').equals('queued');
+    // One Collection per query: Dexie's first() narrows the collection it is called on.
+    const queued = () => db.outbox.where('state').equals('queued');
     const [count, rejected, oldest] = await Promise.all([
-      queued.count(),
+      queued().count(),
       db.outbox.where('state').equals('rejected').count(),
       // The state index is ordered by primary key within a value: first() is the lowest seq.
-      queued.first(),
+      queued().first(),
     ]);
     return { queued: count, rejected, oldestQueuedAt: oldest?.createdAt ?? null };
   });
