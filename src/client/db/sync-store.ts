@@ -177,7 +177,9 @@ export function createSyncStore(db: Desa100Db): SyncStore {
       const ids = page.changes.map((c) => c.id);
       const regs = await registrationsById(db, ids);
       const ops = await opsByRegistration(db, ids);
-      await db.registrations.bulkPut(page.changes.map((change) => {
+      // After a push the pull brings this phone's own records back: already known, not rewritten.
+      const changed = page.changes.filter((change) => (regs.get(change.id)?.server?.seq ?? -1) < change.seq);
+      await db.registrations.bulkPut(changed.map((change) => {
         const local = regs.get(change.id);
         if (!local) return fromServer(change, 'pulled');
         return settle({ ...local, server: newer(local.server, change) }, ops.get(change.id) ?? [], false);

@@ -1,5 +1,6 @@
 import { CodedError } from '../../shared/errors';
 import { MAX_OPS_PER_PUSH } from '../../shared/programme';
+import type { Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
 import { pullChanges, pushQueued, type PhaseContext } from './phases';
 import {
@@ -23,6 +24,8 @@ export interface SyncEngineDeps {
   schedule?: Partial<Schedule>;
   /** Runs a sync exclusively across tabs (navigator.locks); by default it just runs it. */
   exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
+  /** Gzips push bodies (src/client/sync/gzip.ts); absent: plain JSON. */
+  gzip?: Gzip | null;
 }
 
 export interface SyncEngine {
@@ -66,8 +69,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const exclusive = deps.exclusive ?? (<T>(run: () => Promise<T>) => run());
   const schedule: Schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule };
   const api: ApiDeps = {
-    fetch: deps.fetch, now, timers, base: deps.apiBase, timeoutMs: deps.requestTimeoutMs,
+    fetch: deps.fetch, now, timers, base: deps.apiBase, timeoutMs: deps.requestTimeoutMs, gzip: deps.gzip,
   };
+  let gzipAccepted = Boolean(deps.gzip);
 
   let state: SyncState = INITIAL_SYNC_STATE;
   const listeners = new Set<(state: SyncState) => void>();
@@ -127,6 +131,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         const ctx: PhaseContext = {
           store, api, identity, now, onServerTime,
           batchSize: () => batchSize,
+          gzip: () => gzipAccepted,
+          refuseGzip: () => {
+            gzipAccepted = false;
+          },
           onProgress: (progress) => emit({ progress }),
         };
         await pushQueued(ctx);

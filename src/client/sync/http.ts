@@ -1,4 +1,5 @@
 import { CodedError } from '../../shared/errors';
+import type { Gzip } from './gzip';
 import type { Delivery, FetchLike, SyncErrorCode, Timers } from './types';
 
 // One door to /api/v1 for the sync engine and device enrolment. Every way a request can go
@@ -43,6 +44,8 @@ export interface ApiDeps {
   timers: Timers;
   base?: string;
   timeoutMs?: number;
+  /** Compresses request bodies marked `gzip`; without it they go as plain JSON. */
+  gzip?: Gzip | null;
 }
 
 export interface ApiRequest<T> {
@@ -52,6 +55,8 @@ export interface ApiRequest<T> {
   body?: unknown;
   /** Checks the shape of a 2xx body; a mismatch is a `bad-response`. */
   accept: (body: unknown) => body is T;
+  /** Send the body gzipped (Content-Encoding: gzip) when the deps can. */
+  gzip?: boolean;
 }
 
 /** Retry-After is seconds or an HTTP date; absent or unreadable means one minute. */
@@ -82,15 +87,23 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
 }
 
 export async function apiRequest<T>(deps: ApiDeps, req: ApiRequest<T>): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (req.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(req.body);
+    if (req.gzip && deps.gzip) {
+      body = new Uint8Array(await deps.gzip(body));
+      headers['Content-Encoding'] = 'gzip';
+    }
+  }
   const controller = new AbortController();
   let timedOut = false;
   const timer = deps.timers.set(() => {
     timedOut = true;
     controller.abort();
   }, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (req.token) headers.Authorization = `Bearer ${req.token}`;
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   const sentAt = deps.now();
   try {
     let response: Response;
@@ -98,7 +111,7 @@ export async function apiRequest<T>(deps: ApiDeps, req: ApiRequest<T>): Promise<
       response = await deps.fetch(`${deps.base ?? API_BASE}${req.path}`, {
         method: req.method,
         headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body,
         signal: controller.signal,
         // The service worker and HTTP caches must never answer a sync request.
         cache: 'no-store',

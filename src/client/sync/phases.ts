@@ -1,6 +1,7 @@
-import { PULL_DEFAULT_LIMIT } from '../../shared/programme';
+import { PULL_MAX_LIMIT } from '../../shared/programme';
 import type { PushResponse } from '../../shared/protocol';
 import { ApiFailure, apiRequest, type ApiAnswer, type ApiDeps } from './http';
+import type { OutboxRow } from '../db/schema';
 import type { SyncIdentity, SyncProgress, SyncStore } from './types';
 import { isPullResponse, isPushResponse, serverTimeOf } from './wire';
 
@@ -13,6 +14,9 @@ export interface PhaseContext {
   now: () => number;
   /** Ops per push: 500 (the contract's maximum) unless timeouts taught us to send less. */
   batchSize: () => number;
+  /** Whether to gzip pushes; `refuseGzip` after a server that cannot read them. */
+  gzip: () => boolean;
+  refuseGzip: () => void;
   onProgress: (progress: SyncProgress) => void;
   /** A server clock reading; `fromDateHeader` readings are only whole seconds. */
   onServerTime: (answer: ApiAnswer<unknown>, serverMs: number | null, fromDateHeader: boolean) => void;
@@ -34,13 +38,7 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
     // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
     let answer: ApiAnswer<PushResponse>;
     try {
-      answer = await apiRequest(ctx.api, {
-        method: 'POST',
-        path: '/sync/push',
-        token: ctx.identity.token,
-        body: { deviceId: ctx.identity.deviceId, ops: batch.map((row) => row.op) },
-        accept: isPushResponse,
-      });
+      answer = await postBatch(ctx, batch);
     } catch (error) {
       await ctx.store.releaseBatch(batch, error instanceof ApiFailure ? error.delivery : 'unknown');
       throw error;
@@ -56,14 +54,36 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
   }
 }
 
+async function postBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<ApiAnswer<PushResponse>> {
+  const send = (gzip: boolean) => apiRequest(ctx.api, {
+    method: 'POST',
+    path: '/sync/push',
+    token: ctx.identity.token,
+    body: { deviceId: ctx.identity.deviceId, ops: batch.map((row) => row.op) },
+    accept: isPushResponse,
+    gzip,
+  });
+  if (!ctx.gzip()) return send(false);
+  try {
+    return await send(true);
+  } catch (error) {
+    // A server (or proxy) that cannot read a gzipped body refuses the whole request, which the
+    // contract says applies nothing: send it plain at once, and plain from now on.
+    if (!(error instanceof ApiFailure) || (error.status !== 400 && error.status !== 415)) throw error;
+    ctx.refuseGzip();
+    return send(false);
+  }
+}
+
 /** Pull: pages of changes after the cursor until the server says there are no more. */
 export async function pullChanges(ctx: PhaseContext): Promise<number> {
   let cursor = await ctx.store.cursor();
   let pulled = 0;
   for (;;) {
+    // The largest page the server allows: fewer round trips on a high-latency line.
     const answer = await apiRequest(ctx.api, {
       method: 'GET',
-      path: `/sync/pull?since=${cursor}&limit=${PULL_DEFAULT_LIMIT}`,
+      path: `/sync/pull?since=${cursor}&limit=${PULL_MAX_LIMIT}`,
       token: ctx.identity.token,
       accept: isPullResponse,
     });

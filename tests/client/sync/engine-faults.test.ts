@@ -43,6 +43,30 @@ describe('sync engine: the happy path', () => {
   });
 });
 
+describe('sync engine: bytes on the wire', () => {
+  it('gzips pushes', async () => {
+    const h = await setup();
+    const regs = await capture(h.db, 200);
+    await h.engine.syncNow();
+    const plain = JSON.stringify({ deviceId: crypto.randomUUID(), ops: regs.map((registration) => ({ opId: crypto.randomUUID(), type: 'registration.create', registration })) });
+    expect(h.server.pushBytes).toBeLessThan(plain.length / 3);
+    await expectConverged(h);
+  });
+
+  it('falls back to plain JSON, for good, with a server that cannot read gzip', async () => {
+    const h = await setup();
+    h.server.acceptsGzip = false;
+    await capture(h.db, 3);
+    const state = await h.engine.syncNow();
+    expect(state.lastError).toBeNull();
+    await capture(h.db, 1);
+    await h.engine.syncNow();
+    // The refused gzip body (unreadable: -1 ops), then plain bodies only.
+    expect(h.server.log.filter((l) => l.route === 'push').map((l) => l.ops)).toEqual([-1, 3, 1]);
+    await expectConverged(h);
+  });
+});
+
 describe('sync engine: faults', () => {
   it('answer lost after the server applied the batch: stays `sent`, resends the same opIds, lands once', async () => {
     const h = await setup();
@@ -65,7 +89,8 @@ describe('sync engine: faults', () => {
     await expectConverged(h);
   });
 
-  it('server down in the middle of a 1,200-record queue: what landed is kept, the rest goes later', async () => {
+  // A big queue on fake-indexeddb: slow on a busy machine, hence its own time limit.
+  it('server down in the middle of a 1,200-record queue: what landed is kept, the rest goes later', { timeout: 60_000 }, async () => {
     const h = await setup();
     h.server.defaultQuota = 1000;
     await capture(h.db, 1200);

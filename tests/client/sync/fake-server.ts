@@ -42,6 +42,10 @@ export class FakeServer {
   skewMs = 0;
   inFlight = 0;
   maxInFlight = 0;
+  /** False plays a server that cannot read gzipped bodies (it sees bytes, not JSON: 400). */
+  acceptsGzip = true;
+  /** Bytes of the push bodies as sent. */
+  pushBytes = 0;
   private seq = 0;
   private readonly createdSeq = new Map<string, number>();
   private readonly devices = new Map<string, Device>();
@@ -210,14 +214,14 @@ export class FakeServer {
     return json(200, page, { Date: new Date(this.now()).toUTCString() });
   }
 
-  private handle(url: URL, init: RequestInit | undefined): Response {
+  private handle(url: URL, init: RequestInit | undefined, text: string | null): Response {
     const token = new Headers(init?.headers).get('Authorization')?.replace(/^Bearer /, '') ?? '';
     const device = this.devices.get(token);
     if (!device) return error(401, 'unauthenticated');
     if (url.pathname === '/api/v1/sync/push' && init?.method === 'POST') {
       let body: unknown;
       try {
-        body = JSON.parse(String(init.body));
+        body = JSON.parse(text ?? '');
       } catch {
         return error(400, 'invalid-request');
       }
@@ -238,10 +242,28 @@ export class FakeServer {
     return this.faults.splice(i, 1)[0];
   }
 
+  /** The request body as the server reads it: gunzipped when it says so (and can). */
+  private async bodyText(init: RequestInit | undefined): Promise<string | null> {
+    if (init?.body == null) return null;
+    const gzipped = new Headers(init.headers).get('Content-Encoding') === 'gzip';
+    const bytes = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body as Uint8Array<ArrayBuffer>);
+    this.pushBytes += bytes.byteLength;
+    if (!gzipped) return new TextDecoder().decode(bytes);
+    if (!this.acceptsGzip) return new TextDecoder().decode(bytes); // garbage to a JSON parser
+    const stream = new Response(bytes).body?.pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  }
+
   readonly fetch = async (input: string, init?: RequestInit): Promise<Response> => {
     const url = new URL(input, 'http://desa100.test');
     const route = url.pathname.endsWith('/push') ? 'push' : 'pull';
-    const ops = route === 'push' ? (JSON.parse(String(init?.body)) as { ops: unknown[] }).ops.length : undefined;
+    const text = await this.bodyText(init);
+    let ops: number | undefined;
+    try {
+      ops = route === 'push' ? (JSON.parse(text ?? '') as { ops: unknown[] }).ops.length : undefined;
+    } catch {
+      ops = -1; // unreadable to this server
+    }
     this.log.push({ route, since: route === 'pull' ? Number(url.searchParams.get('since')) : undefined, ops, at: this.clock() });
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -251,18 +273,18 @@ export class FakeServer {
       const fault = this.takeFault(route);
       switch (fault?.kind) {
         case 'down': throw new TypeError('Failed to fetch');
-        case 'lose-response': this.handle(url, init); throw new TypeError('Failed to fetch');
+        case 'lose-response': this.handle(url, init, text); throw new TypeError('Failed to fetch');
         case 'html-500': return new Response('<html><body>502 Bad Gateway</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } });
         case 'html-500-after-apply':
-          this.handle(url, init);
+          this.handle(url, init, text);
           return new Response('<html><body>upstream timed out</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } });
         case 'hang': return await new Promise<Response>((_resolve, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         });
-        case 'duplicate': this.handle(url, init); return this.handle(url, init);
+        case 'duplicate': this.handle(url, init, text); return this.handle(url, init, text);
         case 'unauthorised': return error(401, 'unauthenticated');
         case 'rate-limited': return json(429, { error: { code: 'rate-limited', message: 'slow down' } }, { 'Retry-After': String(fault.retryAfterSeconds ?? 60) });
-        default: return this.handle(url, init);
+        default: return this.handle(url, init, text);
       }
     } finally {
       this.inFlight -= 1;

@@ -2,6 +2,7 @@ import { saveNewRegistration } from '../../../src/client/db/registrations';
 import type { Desa100Db, LocalRegistration } from '../../../src/client/db/schema';
 import { createSyncStore, saveDeviceIdentity } from '../../../src/client/db/sync-store';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../../../src/client/sync/engine';
+import { nativeGzip } from '../../../src/client/sync/gzip';
 import type { Timers } from '../../../src/client/sync/types';
 import type { Registration } from '../../../src/shared/registration';
 import { freshDb, makeRegistration, VILLAGE } from '../db/helpers';
@@ -69,7 +70,7 @@ export async function setup(overrides: Partial<SyncEngineDeps> = {}, scope = VIL
   await saveDeviceIdentity(db, { deviceId, token, role: 'operator', scope }, 'HP uji');
   const engine = createSyncEngine({
     store: createSyncStore(db), fetch: server.fetch, now: () => timers.now, timers, random: () => 0.5,
-    ...overrides,
+    gzip: nativeGzip(), ...overrides,
   });
   return { db, server, timers, engine, token };
 }
@@ -77,11 +78,14 @@ export async function setup(overrides: Partial<SyncEngineDeps> = {}, scope = VIL
 /** Saves records the way the enrol form does (registration + create op in one transaction). */
 export async function capture(db: Desa100Db, count: number, overrides: Partial<Record<keyof Registration, unknown>> = {}): Promise<Registration[]> {
   const saved: Registration[] = [];
-  for (let i = 0; i < count; i++) {
-    const reg = makeRegistration(overrides);
-    await saveNewRegistration(db, reg);
-    saved.push(reg);
-  }
+  // One outer transaction: the saves nest in it, so a 1,200-record queue is quick to build.
+  await db.transaction('rw', db.registrations, db.outbox, async () => {
+    for (let i = 0; i < count; i++) {
+      const reg = makeRegistration(overrides);
+      await saveNewRegistration(db, reg);
+      saved.push(reg);
+    }
+  });
   return saved;
 }
 

@@ -5,6 +5,9 @@ import { settings } from './settings';
 import { sync } from './sync';
 import { device } from './device';
 import { coordinator } from './coordinator';
+import { enrol } from './enrol';
+import { roster } from './roster';
+import { quota } from './quota';
 import { distribution } from './distribution';
 
 // Each feature owns one file here; add its import and spread it below.
@@ -15,5 +18,8 @@ export const messages: Messages = {
   ...sync,
   ...device,
   ...coordinator,
+  ...enrol,
+  ...roster,
+  ...quota,
   ...distribution,
 };

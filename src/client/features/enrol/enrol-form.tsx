@@ -1,0 +1,165 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useState } from 'react';
+import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { normaliseNik, parseNik } from '../../../shared/nik';
+import {
+  db, draftIdFor, findLiveByNik, saveEditedRegistration, saveNewRegistration, useLiveQuery,
+  type LocalRegistration,
+} from '../../db';
+import { resendRejected } from '../../db/sync-store';
+import { useI18n } from '../../i18n';
+import { formatSince } from '../../pwa/format';
+import { QuotaMeter, useVillageQuota } from '../quota';
+import { rejectionText } from '../roster/rejection-text';
+import { AddressSection } from './address-section';
+import { ConsentSection, ExtraSection } from './extra-section';
+import {
+  enrolFormSchema, toRegistration, type EnrolFormOutput, type EnrolFormValues,
+} from './form-schema';
+import { IdentitySection } from './identity-section';
+import { errorText } from './error-text';
+import { useDraftAutosave } from './use-draft-autosave';
+import { WorkSection } from './work-section';
+
+// The form holds '' for a select nobody chose yet; the schema's input type has only the codes.
+const resolver = zodResolver(enrolFormSchema) as unknown as Resolver<EnrolFormValues, unknown, EnrolFormOutput>;
+
+const EXTRA_FIELDS = ['birthPlace', 'motherName', 'phone', 'kkNumber', 'maritalStatus', 'heir'] as const;
+
+function countErrors(errors: FieldErrors): number {
+  let n = 0;
+  for (const value of Object.values(errors)) {
+    if (!value) continue;
+    n += typeof (value as { message?: unknown }).message === 'string' ? 1 : countErrors(value as FieldErrors);
+  }
+  return n;
+}
+
+export interface EnrolFormProps {
+  /** The record being edited; null for a new registration. */
+  record: LocalRegistration | null;
+  /** The form with nothing typed: empty, or the saved record. */
+  baseline: EnrolFormValues;
+  /** Where the form starts: the baseline, or a restored draft. */
+  initial: EnrolFormValues;
+  restoredAt: string | null;
+  onSaved: (row: LocalRegistration) => void;
+}
+
+export function EnrolForm({ record, baseline, initial, restoredAt, onSaved }: EnrolFormProps) {
+  const { t, locale } = useI18n();
+  const form = useForm<EnrolFormValues, unknown, EnrolFormOutput>({
+    resolver,
+    defaultValues: initial,
+    mode: 'onTouched',
+  });
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<number | null>(null);
+  const [extraOpen, setExtraOpen] = useState(() => EXTRA_FIELDS.some((k) => JSON.stringify(initial[k]) !== JSON.stringify(baseline[k])));
+  const [confirming, setConfirming] = useState(false);
+  // The record found at save time, so its link shows even before the live query catches up.
+  const [found, setFound] = useState<LocalRegistration | null>(null);
+  const reportDraftError = useCallback((err: unknown) => setSaveError(errorText(t, err)), [t]);
+  const draftId = draftIdFor(record?.id);
+  const autosave = useDraftAutosave(form, draftId, record?.id ?? null, baseline, reportDraftError);
+
+  const [nik, villageCode] = useWatch({ control: form.control, name: ['nik', 'villageCode'] });
+  const nikOk = parseNik(nik).ok;
+  const live = useLiveQuery(
+    () => (nikOk ? findLiveByNik(db, nik, record?.id) : undefined),
+    [nik, nikOk, record?.id],
+  );
+  const duplicate = live ?? (found && nikOk && found.nik === normaliseNik(nik) ? found : undefined);
+  const quota = useVillageQuota(record ? null : villageCode || null);
+
+  const onValid = async (out: EnrolFormOutput) => {
+    setSaveError(null);
+    setSummary(null);
+    try {
+      // Checked again at save time: the live warning may be a moment old (a pull just landed).
+      const existing = await findLiveByNik(db, out.nik, record?.id);
+      if (existing) {
+        setFound(existing);
+        form.setError('nik', { type: 'duplicate', message: 'duplicate-nik' }, { shouldFocus: true });
+        return;
+      }
+      const reg = toRegistration(out, {
+        id: record?.id ?? crypto.randomUUID(),
+        capturedAt: record?.data.capturedAt ?? new Date().toISOString(),
+      });
+      autosave.pause();
+      if (!record) {
+        onSaved(await saveNewRegistration(db, reg, { draftId }));
+        return;
+      }
+      // Correct and resend: refused ops are queued again under new opIds (the server
+      // remembers a refused opId for good); then the correction is saved by the edit rules.
+      if (record.status === 'rejected') await resendRejected(db, record.id, { corrected: reg });
+      onSaved((await saveEditedRegistration(db, reg, { draftId })).row);
+    } catch (err) {
+      autosave.resume();
+      setSaveError(errorText(t, err));
+    }
+  };
+
+  const onInvalid = (errors: FieldErrors<EnrolFormValues>) => {
+    setSummary(countErrors(errors));
+    if (EXTRA_FIELDS.some((k) => errors[k])) setExtraOpen(true);
+  };
+
+  const discard = async () => {
+    setConfirming(false);
+    try {
+      await autosave.discard();
+    } catch (err) {
+      setSaveError(errorText(t, err));
+    }
+  };
+
+  const saving = form.formState.isSubmitting;
+  return (
+    <FormProvider {...form}>
+      <form className="enrol-form" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
+        {restoredAt ? (
+          <p className="enrol-info" role="status">{t('enrol.draft.restored', { time: formatSince(restoredAt, locale) })}</p>
+        ) : null}
+        {record?.status === 'rejected' && record.rejection ? (
+          <p className="enrol-warning" role="alert">{t('enrol.rejected', { reason: rejectionText(t, record.rejection) })}</p>
+        ) : null}
+        {!record && villageCode ? <QuotaMeter villageCode={villageCode} compact /> : null}
+        <p className="enrol-hint">{t('enrol.required-note')}</p>
+        <IdentitySection duplicate={duplicate} />
+        <AddressSection villageLocked={record !== null} />
+        <WorkSection />
+        <ExtraSection open={extraOpen} onToggle={setExtraOpen} />
+        <ConsentSection />
+        {quota?.full ? (
+          <p className="enrol-warning" role="alert">{t('enrol.quota.full', { used: quota.used, quota: quota.quota })}</p>
+        ) : null}
+        {summary ? <p className="enrol-error enrol-summary" role="alert">{t('enrol.errors.summary', { count: summary })}</p> : null}
+        {saveError ? <p className="enrol-error enrol-summary" role="alert">{saveError}</p> : null}
+        <div className="enrol-actions">
+          <button type="submit" className="enrol-primary" disabled={saving}>
+            {saving ? t('enrol.saving') : t(record ? 'enrol.save.edit' : 'enrol.save.new')}
+          </button>
+          {autosave.unsaved && !confirming ? (
+            <button type="button" className="enrol-secondary" onClick={() => setConfirming(true)}>
+              {t('enrol.draft.discard')}
+            </button>
+          ) : null}
+        </div>
+        {confirming ? (
+          <div className="enrol-confirm" role="alertdialog" aria-labelledby="enrol-discard-question">
+            <p id="enrol-discard-question">{t('enrol.draft.confirm')}</p>
+            <button type="button" className="enrol-danger" onClick={() => void discard()}>
+              {t('enrol.draft.confirm-yes')}
+            </button>
+            <button type="button" className="enrol-secondary" onClick={() => setConfirming(false)}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        ) : null}
+      </form>
+    </FormProvider>
+  );
+}

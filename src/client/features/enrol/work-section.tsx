@@ -1,0 +1,84 @@
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { FUNDING_SOURCES, OCCUPATIONS } from '../../../shared/codes';
+import { useI18n } from '../../i18n';
+import { describedBy, Field } from './field';
+import { formatIncome, parseIncome } from './income';
+import type { EnrolFormValues } from './form-schema';
+import { useFieldError } from './use-field-error';
+
+export function WorkSection() {
+  const { t } = useI18n();
+  const { register, control } = useFormContext<EnrolFormValues>();
+  const errorOf = useFieldError();
+  const occupation = useWatch({ control, name: 'occupation' });
+  const incomeHint = t('enrol.hint.monthlyIncome');
+  return (
+    <fieldset className="enrol-section">
+      <legend>{t('enrol.section.work')}</legend>
+      <Field name="occupation" label={t('enrol.field.occupation')} required error={errorOf('occupation')}>
+        <select {...describedBy('occupation', errorOf('occupation'))} aria-required="true" {...register('occupation')}>
+          <option value="">{t('enrol.choose')}</option>
+          {OCCUPATIONS.map((code) => <option key={code} value={code}>{t(`enrol.occupation.${code}`)}</option>)}
+        </select>
+      </Field>
+      {occupation === 'lainnya' ? (
+        <Field name="occupationOther" label={t('enrol.field.occupationOther')} required error={errorOf('occupationOther')}>
+          <input
+            {...describedBy('occupationOther', errorOf('occupationOther'))}
+            aria-required="true"
+            maxLength={100}
+            {...register('occupationOther')}
+          />
+        </Field>
+      ) : null}
+      <Controller
+        control={control}
+        name="monthlyIncome"
+        render={({ field }) => {
+          const error = errorOf('monthlyIncome');
+          return (
+            <Field name="monthlyIncome" label={t('enrol.field.monthlyIncome')} required error={error} hint={incomeHint}>
+              <input
+                {...describedBy('monthlyIncome', error, incomeHint)}
+                aria-required="true"
+                inputMode="numeric"
+                autoComplete="off"
+                name={field.name}
+                ref={field.ref}
+                value={formatIncome(field.value)}
+                onChange={(e) => field.onChange(parseIncome(e.target.value))}
+                onBlur={field.onBlur}
+              />
+            </Field>
+          );
+        }}
+      />
+      <Field name="fundingSource" label={t('enrol.field.fundingSource')} required error={errorOf('fundingSource')}>
+        <select {...describedBy('fundingSource', errorOf('fundingSource'))} aria-required="true" {...register('fundingSource')}>
+          <option value="">{t('enrol.choose')}</option>
+          {FUNDING_SOURCES.map((code) => <option key={code} value={code}>{t(`enrol.funding.${code}`)}</option>)}
+        </select>
+      </Field>
+      <div className="enrol-row">
+        <Field name="coverageStart" label={t('enrol.field.coverageStart')} required error={errorOf('coverageStart')}>
+          <input
+            type="month"
+            placeholder="2025-03"
+            {...describedBy('coverageStart', errorOf('coverageStart'))}
+            aria-required="true"
+            {...register('coverageStart')}
+          />
+        </Field>
+        <Field name="coverageEnd" label={t('enrol.field.coverageEnd')} required error={errorOf('coverageEnd')}>
+          <input
+            type="month"
+            placeholder="2025-12"
+            {...describedBy('coverageEnd', errorOf('coverageEnd'))}
+            aria-required="true"
+            {...register('coverageEnd')}
+          />
+        </Field>
+      </div>
+    </fieldset>
+  );
+}

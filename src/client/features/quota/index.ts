@@ -1,0 +1,1 @@
+export { QuotaMeter, useVillageQuota, type QuotaMeterProps } from './quota-meter';

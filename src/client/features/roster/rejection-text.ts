@@ -1,0 +1,48 @@
+import { DEFAULT_PROGRAMME } from '../../../shared/programme';
+import type { Rejection } from '../../db';
+import type { TFunction } from '../../i18n';
+
+function detailsOf(rejection: Rejection): Record<string, unknown> {
+  const d = rejection.details;
+  return d && typeof d === 'object' ? (d as Record<string, unknown>) : {};
+}
+
+/** A field's label when the form has one (`heir.name`), else the wire name itself. */
+function fieldLabel(t: TFunction, field: string): string {
+  const key = `enrol.field.${field}`;
+  const label = t(key);
+  return label === key ? field : label;
+}
+
+/**
+ * Why the server refused a record, in the operator's words: the code decides the sentence,
+ * the details fill it in (the other village of a duplicate NIK, the fields found invalid).
+ */
+export function rejectionText(t: TFunction, rejection: Rejection): string {
+  const details = detailsOf(rejection);
+  switch (rejection.code) {
+    case 'duplicate-nik': {
+      const village = typeof details.villageCode === 'string' ? details.villageCode : '?';
+      return t('rejection.duplicate-nik', { village });
+    }
+    case 'invalid': {
+      const fields = details.fields && typeof details.fields === 'object'
+        ? Object.entries(details.fields as Record<string, unknown>)
+        : [];
+      if (fields.length === 0) return t('rejection.invalid-unknown');
+      const list = fields.map(([field, issue]) => {
+        const issueKey = `invalid.${String(issue)}`;
+        const text = t(issueKey, { min: DEFAULT_PROGRAMME.ageMin, max: DEFAULT_PROGRAMME.ageMax });
+        return `${fieldLabel(t, field)}: ${text === issueKey ? String(issue) : text}`;
+      });
+      return t('rejection.invalid', { fields: list.join(' ') });
+    }
+    default:
+      return t(`rejection.${rejection.code}`);
+  }
+}
+
+/** Whether correcting the record's data can answer the refusal (a create or an update). */
+export function refusedDataOp(opTypes: readonly string[]): boolean {
+  return opTypes.some((type) => type === 'registration.create' || type === 'registration.update');
+}
