@@ -2,7 +2,7 @@ import { useFormContext } from 'react-hook-form';
 import { HEIR_RELATIONSHIPS, MARITAL_STATUSES } from '../../../shared/codes';
 import { DEFAULT_PROGRAMME } from '../../../shared/programme';
 import { useI18n } from '../../i18n';
-import { describedBy, Field, fieldId } from './field';
+import { describedBy, Field, fieldId, SelectField } from './field';
 import type { EnrolFormValues } from './form-schema';
 import { useFieldError } from './use-field-error';
 
@@ -36,19 +36,23 @@ export function ExtraSection({ open, onToggle }: { open: boolean; onToggle: (ope
       {text('motherName')}
       {text('phone')}
       {text('kkNumber')}
-      <Field name="maritalStatus" label={t('enrol.field.maritalStatus')} error={errorOf('maritalStatus')}>
-        <select {...describedBy('maritalStatus', errorOf('maritalStatus'))} {...register('maritalStatus')}>
-          <option value="">{t('enrol.choose')}</option>
-          {MARITAL_STATUSES.map((code) => <option key={code} value={code}>{t(`enrol.marital.${code}`)}</option>)}
-        </select>
-      </Field>
+      <SelectField
+        name="maritalStatus"
+        label={t('enrol.field.maritalStatus')}
+        placeholder={t('enrol.choose')}
+        options={MARITAL_STATUSES.map((code) => [code, t(`enrol.marital.${code}`)])}
+        error={errorOf('maritalStatus')}
+        selectProps={register('maritalStatus')}
+      />
       {text('heir.name')}
-      <Field name="heir.relationship" label={t('enrol.field.heir.relationship')} error={errorOf('heir.relationship')}>
-        <select {...describedBy('heir.relationship', errorOf('heir.relationship'))} {...register('heir.relationship')}>
-          <option value="">{t('enrol.choose')}</option>
-          {HEIR_RELATIONSHIPS.map((code) => <option key={code} value={code}>{t(`enrol.relationship.${code}`)}</option>)}
-        </select>
-      </Field>
+      <SelectField
+        name="heir.relationship"
+        label={t('enrol.field.heir.relationship')}
+        placeholder={t('enrol.choose')}
+        options={HEIR_RELATIONSHIPS.map((code) => [code, t(`enrol.relationship.${code}`)])}
+        error={errorOf('heir.relationship')}
+        selectProps={register('heir.relationship')}
+      />
       {text('heir.phone')}
     </details>
   );

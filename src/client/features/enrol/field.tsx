@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
 
 // One field: a label tied to its input, an optional hint, and the error next to the field.
 // Ids follow the wire name (`enrol-heir.name`), so the error and hint are announced with it.
@@ -42,5 +42,33 @@ export function Field({ name, label, required, error, hint, children, after }: F
       {error ? <p id={`${id}-error`} className="enrol-error">{error}</p> : null}
       {after}
     </div>
+  );
+}
+
+export type Option = readonly [value: string, label: string];
+
+interface SelectFieldProps {
+  name: string;
+  label: string;
+  /** The empty first option ("— Pilih —"). */
+  placeholder: string;
+  options: readonly Option[];
+  required?: boolean;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** What drives the select: react-hook-form's `register(name)`, or value and onChange. */
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> };
+}
+
+export function SelectField({
+  name, label, placeholder, options, required, error, hint, selectProps,
+}: SelectFieldProps) {
+  return (
+    <Field name={name} label={label} required={required} error={error} hint={hint}>
+      <select {...describedBy(name, error, hint)} aria-required={required ? true : undefined} {...selectProps}>
+        <option value="">{placeholder}</option>
+        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </select>
+    </Field>
   );
 }

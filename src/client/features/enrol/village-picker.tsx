@@ -3,7 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { districtOf, provinceOf, regencyOf } from '../../../shared/places/codes';
 import { findVillage } from '../../db';
 import { useI18n } from '../../i18n';
-import { describedBy, Field, fieldId } from './field';
+import { describedBy, Field, SelectField, type Option } from './field';
 import type { EnrolFormValues } from './form-schema';
 import { errorText, issueText } from './error-text';
 import { usePlaceChoices, useRegencyPlaces } from './use-places';
@@ -65,54 +65,54 @@ export function VillagePicker({ locked }: { locked: boolean }) {
     clearVillage();
   };
 
-  const regencies = choices?.regencies.filter((r) => r.provinceCode === province) ?? [];
-  const districts = loaded?.districts ?? [];
-  const villages = districts.find((d) => d.code === district)?.villages ?? [];
-  // Offline with the regency never fetched: keep the chosen code selectable rather than lose it.
-  const orphan = villageCode && !villages.some(([code]) => code === villageCode);
+  const provinces: Option[] = choices?.provinces.map((p) => [p.code, p.name]) ?? [];
+  const regencies: Option[] = choices?.regencies.filter((r) => r.provinceCode === province).map((r) => [r.code, r.name]) ?? [];
+  const districts: Option[] = loaded?.districts.map((d) => [d.code, d.name]) ?? [];
+  const villages: Option[] = loaded?.districts.find((d) => d.code === district)?.villages ?? [];
+  const choose = t('enrol.choose');
 
   return (
     <div className="enrol-village">
-      <div className="enrol-field">
-        <label htmlFor={fieldId('province')}>{t('enrol.field.province')}</label>
-        <select id={fieldId('province')} value={province} onChange={onProvince}>
-          <option value="">{t('enrol.choose')}</option>
-          {choices?.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
-        </select>
-      </div>
-      <div className="enrol-field">
-        <label htmlFor={fieldId('regency')}>{t('enrol.field.regency')}</label>
-        <select id={fieldId('regency')} value={regency} onChange={onRegency} disabled={!province}>
-          <option value="">{t('enrol.choose')}</option>
-          {regency && !regencies.some((r) => r.code === regency) ? <option value={regency}>{regency}</option> : null}
-          {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
-        </select>
-      </div>
+      <SelectField
+        name="province"
+        label={t('enrol.field.province')}
+        placeholder={choose}
+        options={withCurrent(provinces, province)}
+        selectProps={{ value: province, onChange: onProvince }}
+      />
+      <SelectField
+        name="regency"
+        label={t('enrol.field.regency')}
+        placeholder={choose}
+        options={withCurrent(regencies, regency)}
+        selectProps={{ value: regency, onChange: onRegency, disabled: !province }}
+      />
       {places.status === 'loading' ? <p role="status" className="enrol-hint">{t('enrol.places.loading')}</p> : null}
       {places.status === 'error' ? <p role="alert" className="enrol-warning">{errorText(t, places.error)}</p> : null}
-      <div className="enrol-field">
-        <label htmlFor={fieldId('district')}>{t('enrol.field.district')}</label>
-        <select id={fieldId('district')} value={district} onChange={onDistrict} disabled={!loaded}>
-          <option value="">{t('enrol.choose')}</option>
-          {district && !districts.some((d) => d.code === district) ? <option value={district}>{district}</option> : null}
-          {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
-        </select>
-      </div>
-      <Field name="villageCode" label={t('enrol.field.villageCode')} required error={error}>
-        <select
-          {...describedBy('villageCode', error)}
-          aria-required="true"
-          name={villageName}
-          ref={villageRef}
-          value={villageCode}
-          onChange={onChange}
-          onBlur={onBlur}
-        >
-          <option value="">{t('enrol.choose')}</option>
-          {orphan ? <option value={villageCode}>{villageCode}</option> : null}
-          {villages.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-        </select>
-      </Field>
+      <SelectField
+        name="district"
+        label={t('enrol.field.district')}
+        placeholder={choose}
+        options={withCurrent(districts, district)}
+        selectProps={{ value: district, onChange: onDistrict, disabled: !loaded }}
+      />
+      <SelectField
+        name="villageCode"
+        label={t('enrol.field.villageCode')}
+        placeholder={choose}
+        options={withCurrent(villages, villageCode)}
+        required
+        error={error}
+        selectProps={{ name: villageName, ref: villageRef, value: villageCode, onChange, onBlur }}
+      />
     </div>
   );
+}
+
+/**
+ * The options, plus the current value when it is not among them (offline, with the list not
+ * yet on this phone): a chosen place is shown by its code rather than silently dropped.
+ */
+function withCurrent(options: Option[], value: string): Option[] {
+  return value && !options.some(([code]) => code === value) ? [[value, value], ...options] : options;
 }

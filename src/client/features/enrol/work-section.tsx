@@ -1,7 +1,7 @@
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { FUNDING_SOURCES, OCCUPATIONS } from '../../../shared/codes';
 import { useI18n } from '../../i18n';
-import { describedBy, Field } from './field';
+import { describedBy, Field, SelectField } from './field';
 import { formatIncome, parseIncome } from './income';
 import type { EnrolFormValues } from './form-schema';
 import { useFieldError } from './use-field-error';
@@ -15,12 +15,15 @@ export function WorkSection() {
   return (
     <fieldset className="enrol-section">
       <legend>{t('enrol.section.work')}</legend>
-      <Field name="occupation" label={t('enrol.field.occupation')} required error={errorOf('occupation')}>
-        <select {...describedBy('occupation', errorOf('occupation'))} aria-required="true" {...register('occupation')}>
-          <option value="">{t('enrol.choose')}</option>
-          {OCCUPATIONS.map((code) => <option key={code} value={code}>{t(`enrol.occupation.${code}`)}</option>)}
-        </select>
-      </Field>
+      <SelectField
+        name="occupation"
+        label={t('enrol.field.occupation')}
+        placeholder={t('enrol.choose')}
+        options={OCCUPATIONS.map((code) => [code, t(`enrol.occupation.${code}`)])}
+        required
+        error={errorOf('occupation')}
+        selectProps={register('occupation')}
+      />
       {occupation === 'lainnya' ? (
         <Field name="occupationOther" label={t('enrol.field.occupationOther')} required error={errorOf('occupationOther')}>
           <input
@@ -53,12 +56,15 @@ export function WorkSection() {
           );
         }}
       />
-      <Field name="fundingSource" label={t('enrol.field.fundingSource')} required error={errorOf('fundingSource')}>
-        <select {...describedBy('fundingSource', errorOf('fundingSource'))} aria-required="true" {...register('fundingSource')}>
-          <option value="">{t('enrol.choose')}</option>
-          {FUNDING_SOURCES.map((code) => <option key={code} value={code}>{t(`enrol.funding.${code}`)}</option>)}
-        </select>
-      </Field>
+      <SelectField
+        name="fundingSource"
+        label={t('enrol.field.fundingSource')}
+        placeholder={t('enrol.choose')}
+        options={FUNDING_SOURCES.map((code) => [code, t(`enrol.funding.${code}`)])}
+        required
+        error={errorOf('fundingSource')}
+        selectProps={register('fundingSource')}
+      />
       <div className="enrol-row">
         <Field name="coverageStart" label={t('enrol.field.coverageStart')} required error={errorOf('coverageStart')}>
           <input
