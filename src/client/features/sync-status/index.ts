@@ -1,0 +1,2 @@
+export { SyncStatus } from './sync-status';
+export { useSyncState } from './use-sync-state';

@@ -1,0 +1,78 @@
+import { Link } from '../../app/router';
+import { useI18n, type TFunction } from '../../i18n';
+import type { Locale } from '../../i18n/types';
+import { formatSince } from '../../pwa/format';
+import type { SyncEngine } from '../../sync/engine';
+import { getSyncEngine } from '../../sync/instance';
+import type { SyncState } from '../../sync/types';
+import { useSyncState } from './use-sync-state';
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the feature's styles with its chunk
+import './sync-status.css';
+
+function headline(state: SyncState, t: TFunction, locale: Locale, num: (n: number) => string): string {
+  if (state.running && state.phase === 'pull') return t('sync.pulling');
+  if (state.running && state.progress && state.progress.total > 0) {
+    return t('sync.progress', { sent: num(state.progress.sent), total: num(state.progress.total) });
+  }
+  if (state.running) return t('sync.running');
+  return state.lastSyncAt ? t('sync.last', { time: formatSince(state.lastSyncAt, locale) }) : t('sync.never');
+}
+
+/**
+ * The always-visible sync line: when it last worked, what waits, what was refused, what went
+ * wrong in words, and a button. Rendered by the layout under the header.
+ */
+export function SyncStatus({ engine }: { engine?: SyncEngine }) {
+  const { t, locale } = useI18n();
+  const sync = engine ?? getSyncEngine();
+  const state = useSyncState(sync);
+  const numbers = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB');
+  const num = (n: number) => numbers.format(n);
+  const { progress, lastError } = state;
+  const big = progress !== null && progress.total > 0 && state.running;
+
+  return (
+    <section className="sync-status" aria-label={t('sync.title')} data-testid="sync-status">
+      <div className="sync-status-row">
+        <p className="sync-status-line" role="status">
+          <span>{headline(state, t, locale, num)}</span>
+          {' · '}
+          <span data-testid="sync-pending">
+            {state.pendingCount > 0 ? t('sync.pending', { count: num(state.pendingCount) }) : t('sync.all-sent')}
+          </span>
+          {state.rejectedCount > 0 && (
+            <>
+              {' · '}
+              <Link href="/peserta" className="error-text" data-testid="sync-rejected">
+                {t('sync.rejected', { count: num(state.rejectedCount) })}
+              </Link>
+            </>
+          )}
+        </p>
+        <button type="button" className="btn sync-status-button" disabled={state.running} onClick={() => void sync.syncNow()}>
+          {t('sync.now')}
+        </button>
+      </div>
+      {big && <progress className="sync-status-progress" value={progress.sent} max={progress.total} />}
+      {lastError && !state.running && (
+        <p className="error-text sync-status-error" role="alert">
+          {t(lastError.messageKey, lastError.params)}
+          {state.nextAttemptAt !== null && lastError.code !== 'rate-limited' && (
+            <> {t('sync.next', { time: formatSince(new Date(state.nextAttemptAt).toISOString(), locale) })}</>
+          )}
+          {state.halted && (
+            <>
+              {' '}
+              <Link href="/enrol">{t(lastError.code === 'not-enrolled' ? 'sync.enrol' : 'sync.reenrol')}</Link>
+            </>
+          )}
+        </p>
+      )}
+      {state.clockFarOff && state.clockOffsetMs !== null && (
+        <p className="warn-text sync-status-clock" role="alert">
+          {t('sync.clock-off', { minutes: num(Math.round(Math.abs(state.clockOffsetMs) / 60_000)) })}
+        </p>
+      )}
+    </section>
+  );
+}

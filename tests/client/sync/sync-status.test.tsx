@@ -1,0 +1,74 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SyncStatus } from '../../../src/client/features/sync-status';
+import { I18nProvider } from '../../../src/client/i18n';
+import { INITIAL_SYNC_STATE, type SyncEngine } from '../../../src/client/sync/engine';
+import type { SyncState } from '../../../src/client/sync/types';
+import { capture, setup } from './harness';
+
+function show(engine: SyncEngine) {
+  return render(
+    <I18nProvider initial="id">
+      <SyncStatus engine={engine} />
+    </I18nProvider>,
+  );
+}
+
+/** An engine whose state the test sets, for the states a real run passes through too fast. */
+function fixedEngine(patch: Partial<SyncState>): SyncEngine & { syncNow: ReturnType<typeof vi.fn> } {
+  const state: SyncState = { ...INITIAL_SYNC_STATE, ...patch };
+  return {
+    start: () => {}, stop: () => {}, refresh: async () => {},
+    syncNow: vi.fn(async () => state), getState: () => state, subscribe: () => () => {},
+  };
+}
+
+const hhmm = (ms: number) => new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+
+describe('SyncStatus', () => {
+  it('shows what waits, syncs on "Sinkronkan sekarang", then when it last worked', async () => {
+    const h = await setup({ now: Date.now });
+    await capture(h.db, 3);
+    await h.engine.refresh();
+    show(h.engine);
+    expect(screen.getByText('Belum pernah sinkron')).toBeTruthy();
+    expect(screen.getByTestId('sync-pending').textContent).toBe('3 menunggu kirim');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sinkronkan sekarang' }));
+    await waitFor(() => expect(screen.getByTestId('sync-pending').textContent).toBe('Semua terkirim'));
+    expect(screen.getByText(`Sinkron terakhir ${hhmm(Date.parse(h.engine.getState().lastSyncAt ?? ''))}`)).toBeTruthy();
+    expect(h.server.registrations.size).toBe(3);
+  });
+
+  it('puts a failure in words, with the next try, and links a dead token to re-enrolment', async () => {
+    const h = await setup({ now: Date.now });
+    await capture(h.db, 1);
+    h.server.fault('html-500', 'push');
+    show(h.engine);
+    fireEvent.click(screen.getByRole('button', { name: 'Sinkronkan sekarang' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Server sedang bermasalah. Data aman di ponsel; dicoba lagi otomatis.');
+
+    const halted = fixedEngine({
+      halted: true, lastError: { code: 'unauthenticated', messageKey: 'sync.error.unauthenticated', at: '' },
+    });
+    show(halted);
+    const link = screen.getByRole('link', { name: 'Daftarkan ulang perangkat' });
+    expect(link.getAttribute('href')).toBe('/enrol');
+  });
+
+  it('shows progress through a big queue, refused records, and a clock far off', () => {
+    const engine = fixedEngine({
+      running: true, phase: 'push', progress: { sent: 1000, total: 2500 }, pendingCount: 2500, rejectedCount: 2,
+      clockOffsetMs: -7 * 60_000, clockFarOff: true,
+    });
+    show(engine);
+    expect(screen.getByText('Mengirim 1.000 dari 2.500 data')).toBeTruthy();
+    const bar = document.querySelector('progress');
+    expect(bar?.getAttribute('value')).toBe('1000');
+    expect(bar?.getAttribute('max')).toBe('2500');
+    expect(screen.getByTestId('sync-rejected').textContent).toBe('2 ditolak, perlu diperbaiki');
+    expect(screen.getByText(/Jam ponsel selisih 7 menit dari server/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Sinkronkan sekarang' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
