@@ -6,6 +6,11 @@ import { CoordinatorScreen } from '../../../src/client/features/coordinator';
 import { makeFormat } from '../../../src/client/features/coordinator/format';
 import { boardFixture, enrol, fakeServer, freshDb, renderId, TOKEN } from './helpers';
 
+/** What fetch does with no signal. */
+async function offline(): Promise<Response> {
+  throw new TypeError('Failed to fetch');
+}
+
 function cells(row: HTMLElement): string[] {
   return [...row.querySelectorAll('td.num')].map((c) => c.textContent ?? '');
 }
@@ -74,9 +79,6 @@ describe('coordinator board', () => {
     first.unmount();
 
     const snapshot = await getMeta(db, 'coordinatorBoard');
-    const offline = async () => {
-      throw new TypeError('Failed to fetch');
-    };
     renderId(<CoordinatorScreen db={db} fetchFn={offline} />);
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',

@@ -64,7 +64,8 @@ const KPJ_HEADERS = ['kpj', 'no_kpj', 'nomor_kpj', 'kpj_number', 'kpjnumber', 'n
 
 function headerColumns(cells: string[]): { nik: number; kpj: number } | null {
   const names = cells.map((c) => c.toLowerCase().replace(/^\uFEFF/, '').trim());
-  if (!names.some((n) => /[a-z]/.test(n))) return null;
+  // A header has words and no long numbers (a rounded NIK like 3.2E+15 has a letter too).
+  if (!names.some((n) => /[a-z]/.test(n)) || names.some((n) => n.replace(/\D/g, '').length >= 6)) return null;
   const nik = names.findIndex((n) => NIK_HEADERS.includes(n));
   const kpj = names.findIndex((n) => KPJ_HEADERS.includes(n));
   return { nik: nik < 0 ? 0 : nik, kpj: kpj < 0 ? 1 : kpj };

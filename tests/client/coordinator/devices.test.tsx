@@ -1,0 +1,64 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CoordinatorScreen } from '../../../src/client/features/coordinator';
+import type { DeviceInfo } from '../../../src/client/features/coordinator/endpoints';
+import { boardFixture, enrol, fakeServer, freshDb, renderId } from './helpers';
+
+describe('devices', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/koordinator?tab=devices');
+  });
+
+  it('creates a one-time code for an operator’s village, shown as a QR and a grouped short code', async () => {
+    const db = freshDb();
+    await enrol(db);
+    const { fetchFn, sent } = fakeServer({
+      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+      'GET /api/v1/devices': () => ({ body: { devices: [] } }),
+      'POST /api/v1/enrolment-codes': () => ({
+        status: 201,
+        body: { code: 'ABCDEFGHJK', url: 'http://localhost/enrol?code=ABCDEFGHJK', expiresAt: '2025-03-11T00:00:00.000Z' },
+      }),
+    });
+    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+    const user = userEvent.setup();
+    await screen.findByRole('option', { name: 'Tanjungsari' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Desa' }), '32.14.16.2005');
+    await user.click(screen.getByRole('button', { name: 'Buat kode pendaftaran' }));
+
+    const card = await screen.findByRole('article', { name: 'Kode pendaftaran HP Desa100' });
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ role: 'operator', scope: '32.14.16.2005' });
+    expect(card.textContent).toContain('ABCD-EFGH-JK');
+    expect(card.textContent).toContain('Operator desa: Tanjungsari (32.14.16.2005)');
+    const qr = await within(card).findByRole('img', { name: 'Kode QR pendaftaran HP' });
+    expect(qr.getAttribute('data-qr')).toBe('http://localhost/enrol?code=ABCDEFGHJK');
+  });
+
+  it('lists enrolled phones and revokes one after a second look', async () => {
+    const db = freshDb();
+    await enrol(db);
+    const devices: DeviceInfo[] = [{
+      deviceId: '0a4c7d5e-1111-4c1e-8f64-2c1f1d7a0002', name: 'HP Operator Tanjungsari', role: 'operator',
+      scope: '32.14.16.2005', createdAt: '2025-03-01T00:00:00.000Z', lastSeenAt: null, revokedAt: null,
+    }];
+    const { fetchFn, sent } = fakeServer({
+      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+      'GET /api/v1/devices': () => ({ body: { devices } }),
+      'DELETE /api/v1/devices/0a4c7d5e-1111-4c1e-8f64-2c1f1d7a0002': () => {
+        devices[0] = { ...(devices[0] as DeviceInfo), revokedAt: '2025-03-05T00:00:00.000Z' };
+        return { status: 204 };
+      },
+    });
+    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Cabut akses HP Operator Tanjungsari' }));
+    expect(sent.some((r) => r.method === 'DELETE')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Ya, cabut' }));
+
+    expect(await screen.findByText('Akses HP Operator Tanjungsari sudah dicabut.')).toBeTruthy();
+    expect(sent.find((r) => r.method === 'DELETE')?.path).toBe('/api/v1/devices/0a4c7d5e-1111-4c1e-8f64-2c1f1d7a0002');
+    expect(sent.filter((r) => r.path === '/api/v1/devices?scope=32.14')).toHaveLength(2);
+    await waitFor(() => expect(screen.getByText(/^Dicabut /)).toBeTruthy());
+  });
+});
