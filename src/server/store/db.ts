@@ -113,9 +113,18 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
     max: 10,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
   });
-  if (schema) await pool.query(`create schema if not exists ${quoteIdent(schema)}`);
+  let key: number;
+  try {
+    if (schema) await pool.query(`create schema if not exists ${quoteIdent(schema)}`);
+    // The lock is per schema, however the schema was chosen (option, URL `options`, role
+    // default), so that the server and the CLI on one database always share it.
+    const current = await pool.query<{ s: string | null }>('select current_schema() as s');
+    key = lockKey(current.rows[0]?.s ?? 'public');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const key = lockKey(schema ?? 'public');
   return {
     kind: 'postgres',
     db,
