@@ -175,8 +175,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const lastError: SyncErrorState = { code, messageKey: syncErrorKey(code), at: new Date(now()).toISOString() };
     if (failure?.retryAfterMs != null) lastError.params = { seconds: Math.ceil(failure.retryAfterMs / 1000) };
     if (code === 'refused') lastError.params = { code: failure?.serverCode ?? String(failure?.status ?? '') };
-    // A push that timed out may be too big for this line: send less next time.
-    if (code === 'timeout' && state.phase === 'push') batchSize = Math.max(MIN_BATCH, Math.floor(batchSize / 2));
+    // A push that timed out (or a proxy found too large) may be too big for this line: send less.
+    if (state.phase === 'push' && (code === 'timeout' || failure?.status === 413)) {
+      batchSize = Math.max(MIN_BATCH, Math.floor(batchSize / 2));
+    }
     await store.recordSync({ error: lastError.messageKey, clockOffsetMs: reading?.offset }).catch(() => undefined);
     const counts = await store.counts().catch(() => null);
     // 401: the token is dead; retrying cannot help until the device is enrolled again.
@@ -228,7 +230,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         void syncNow();
       }));
     }
-    if (store.watchCounts) unsubscribers.push(store.watchCounts(setCounts));
+    if (store.watchCounts) {
+      // The first answer is the count as it stands, not a save: it must not schedule a sync.
+      let primed = false;
+      unsubscribers.push(store.watchCounts((counts) => {
+        if (primed) return setCounts(counts);
+        primed = true;
+        emit({ pendingCount: counts.pending, rejectedCount: counts.rejected });
+      }));
+    }
     void store.readStatus().then((snapshot) => {
       if (state.lastSyncAt === null) emit({ lastSyncAt: snapshot.lastSyncAt });
       if (state.clockOffsetMs === null) emit(clockPatch(snapshot.clockOffsetMs === null ? null : { offset: snapshot.clockOffsetMs }));

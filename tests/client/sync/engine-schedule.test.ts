@@ -113,14 +113,18 @@ describe('sync engine: triggers and timers', () => {
 
   it('a record saved while idle is pushed after a short debounce', async () => {
     const h = await setup();
+    await capture(h.db, 2);
     h.engine.start();
     await vi.waitFor(() => expect(h.engine.getState().lastSyncAt).not.toBeNull());
+    // Start syncs once; the counts it finds at start are not "new saves" to sync again for.
+    await vi.waitFor(() => expect(h.timers.pendingDelays()).toEqual([DEFAULT_SCHEDULE.idleIntervalMs]));
+    expect(h.server.log.map((l) => l.route)).toEqual(['push', 'pull']);
     await capture(h.db, 1);
     await vi.waitFor(() => expect(h.engine.getState().pendingCount).toBe(1));
     expect(h.timers.pendingDelays()).toEqual([DEFAULT_SCHEDULE.queuedDebounceMs]);
     h.timers.fireNext();
     await vi.waitFor(() => expect(h.engine.getState().pendingCount).toBe(0));
-    expect(h.server.registrations.size).toBe(1);
+    expect(h.server.registrations.size).toBe(3);
     h.engine.stop();
   });
 
