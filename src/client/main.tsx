@@ -5,6 +5,7 @@ import { appDb, readStartupState } from './db/app-state';
 import type { Locale } from './i18n';
 import { requestPersistentStorage } from './pwa/persistent-storage';
 import { startServiceWorker } from './pwa/register';
+import { startSync } from './sync/instance';
 
 /**
  * The saved language, so an English-speaking operator never sees a flash of Indonesian.
@@ -35,3 +36,5 @@ if (container) {
 
 void startServiceWorker();
 void requestPersistentStorage();
+// The first sync now, then on `online`, on its timer and after saves (src/client/sync).
+startSync();

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, readVillageSetting } from '../db/app-state';
+import { QuotaMeter } from '../features/quota';
 import { useI18n } from '../i18n';
 import { StorageBadge } from '../pwa/storage-badge';
 import { UnsyncedSummary } from '../pwa/unsynced-summary';
@@ -21,16 +22,17 @@ export function HomeScreen() {
   return (
     <main className="screen home">
       <h1>{t('home.title')}</h1>
+      {/* The one action that matters, above the fold on a 360x740 phone. */}
+      <Link href="/daftar" className="btn btn-primary btn-big">{t('home.enrol')}</Link>
       {village && (
         village.villageCode ? (
-          <p className="village" data-testid="home-village">{t('home.village', { code: village.villageCode })}</p>
+          <QuotaMeter villageCode={village.villageCode} />
         ) : (
-          <p className="village">
+          <p className="village" data-testid="home-no-village">
             {t('home.village.none')} <Link href="/pengaturan">{t('home.village.choose')}</Link>
           </p>
         )
       )}
-      <Link href="/daftar" className="btn btn-primary btn-big">{t('home.enrol')}</Link>
       <Link href="/peserta" className="btn btn-wide">{t('home.roster')}</Link>
       <section className="card" aria-labelledby="home-data">
         <h2 id="home-data">{t('home.data')}</h2>

@@ -2,8 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, readRole } from '../db/app-state';
 import { useI18n } from '../i18n';
+// The file, not the feature's index: the index would pull the whole form into the first chunk.
+import { useHasUnsavedInput } from '../features/enrol/unsaved-input';
+import { SyncStatus } from '../features/sync-status';
 import { UpdatePrompt } from '../pwa/update-prompt';
-import { useBeforeUnloadWarning, useUnsavedInput } from '../pwa/unsaved-input';
+import { useBeforeUnloadWarning } from '../pwa/unsaved-input';
 import { LanguageSwitch } from './language-switch';
 import { NavIcon, type NavIconName } from './nav-icons';
 import { useOnline } from './online-status';
@@ -28,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const route = useRoute();
   const online = useOnline();
   const role = useLiveQuery(() => readRole(appDb()), [], null);
-  const unsaved = useUnsavedInput(route.name === 'enrol' || route.name === 'enrol-edit');
+  const unsaved = useHasUnsavedInput();
   useBeforeUnloadWarning(unsaved);
 
   // After an in-app navigation, move focus to the new screen so a screen reader starts there
@@ -57,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <LanguageSwitch />
       </header>
       <UpdatePrompt blocked={unsaved} />
+      <SyncStatus />
       <div id="content" ref={content} tabIndex={-1} className="content">
         {children}
       </div>

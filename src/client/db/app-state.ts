@@ -50,11 +50,6 @@ export async function countUnsynced(db: Desa100Db): Promise<number> {
   });
 }
 
-/** Whether a half-filled form is stored (the enrol form writes one as the operator types). */
-export async function hasUnsavedDraft(db: Desa100Db): Promise<boolean> {
-  return (await db.drafts.count()) > 0;
-}
-
 export interface StartupState {
   locale: Locale | null;
   storagePersisted: boolean | null;

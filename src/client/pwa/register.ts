@@ -16,14 +16,20 @@ function subscribeLater(listener: () => void): () => void {
   return () => waitingForController.delete(listener);
 }
 
+/** Makes `c` the page's controller (startServiceWorker; component tests with a fake worker). */
+export function attachSwController(c: SwController): void {
+  controller = c;
+  for (const listener of waitingForController) listener();
+  waitingForController.clear();
+}
+
 /** Called after the first render: workbox-window comes as its own small chunk. */
 export async function startServiceWorker(): Promise<void> {
   if (controller || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
-  controller = createSwController(new Workbox('/sw.js', { scope: '/' }), () => window.location.reload());
-  for (const listener of waitingForController) listener();
-  waitingForController.clear();
-  await controller.start();
+  const c = createSwController(new Workbox('/sw.js', { scope: '/' }), () => window.location.reload());
+  attachSwController(c);
+  await c.start();
 }
 
 export interface ServiceWorkerApi extends SwState {

@@ -51,7 +51,7 @@ export function UpdateBanner(props: UpdateBannerProps) {
   return null;
 }
 
-/** `blocked`: the enrol form is open with unsaved input (see useUnsavedInput). */
+/** `blocked`: the enrol form shows unsaved input (features/enrol useHasUnsavedInput). */
 export function UpdatePrompt({ blocked }: { blocked: boolean }) {
   const sw = useServiceWorker();
   return (

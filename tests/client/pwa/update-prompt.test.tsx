@@ -1,10 +1,13 @@
-import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appDb } from '../../../src/client/db/app-state';
+import { App } from '../../../src/client/app/app';
+import { setUnsavedInput } from '../../../src/client/features/enrol/unsaved-input';
 import { I18nProvider, type Locale } from '../../../src/client/i18n';
-import { useUnsavedInput } from '../../../src/client/pwa/unsaved-input';
+import { attachSwController } from '../../../src/client/pwa/register';
+import { createSwController } from '../../../src/client/pwa/sw-controller';
 import { UpdateBanner, type UpdateBannerProps } from '../../../src/client/pwa/update-prompt';
+import { fakeWorkbox } from './fake-workbox';
 
 function renderBanner(props: Partial<UpdateBannerProps>, locale: Locale = 'id') {
   const handlers = { onUpdate: vi.fn(), onDismiss: vi.fn(), onDismissOfflineReady: vi.fn() };
@@ -16,8 +19,8 @@ function renderBanner(props: Partial<UpdateBannerProps>, locale: Locale = 'id') 
   return handlers;
 }
 
-afterEach(async () => {
-  await appDb().drafts.clear();
+afterEach(() => {
+  setUnsavedInput(false);
 });
 
 describe('UpdateBanner', () => {
@@ -61,17 +64,24 @@ describe('UpdateBanner', () => {
   });
 });
 
-describe('useUnsavedInput', () => {
-  it('is true only while the form is open and a draft is stored', async () => {
-    const open = renderHook(() => useUnsavedInput(true));
-    const closed = renderHook(() => useUnsavedInput(false));
-    await waitFor(() => expect(open.result.current).toBe(false));
+describe('update flow in the app shell', () => {
+  it('never applies an update while the enrol form shows unsaved input', async () => {
+    const fake = fakeWorkbox();
+    attachSwController(createSwController(fake.wb, vi.fn()));
+    render(<App />);
+    await screen.findByRole('heading', { level: 1 });
 
-    await appDb().drafts.put({ id: 'new', registrationId: null, values: { fullName: 'SITI' }, updatedAt: new Date().toISOString() });
-    await waitFor(() => expect(open.result.current).toBe(true));
-    expect(closed.result.current).toBe(false);
+    act(() => fake.fire('waiting'));
+    const update = await screen.findByRole('button', { name: 'Perbarui' });
+    act(() => setUnsavedInput(true));
+    expect(update).toHaveProperty('disabled', true);
+    expect(screen.getByText(/Simpan dulu formulir pendaftaran/)).toBeTruthy();
+    await userEvent.click(update);
+    expect(fake.calls.skipWaiting).toBe(0);
 
-    await appDb().drafts.delete('new');
-    await waitFor(() => expect(open.result.current).toBe(false));
+    act(() => setUnsavedInput(false));
+    expect(update).toHaveProperty('disabled', false);
+    await userEvent.click(update);
+    expect(fake.calls.skipWaiting).toBe(1);
   });
 });
