@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseVillage, fillWorker } from './harness/app-actions';
+import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import { startAppServer, type AppServer } from './harness/server';
+
+let server: AppServer;
+let app: AppBrowser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  app = await launchApp(server.url);
+  await openApp(app.page);
+  await waitForServiceWorker(app.page);
+  await chooseVillage(app.page, '32.14.16.2005');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.stop();
+});
+
+/** Rows of the app's `drafts` store, read with plain IndexedDB (no app code involved). */
+async function storedDrafts(): Promise<Array<{ values: Record<string, unknown> }>> {
+  return app.page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('desa100');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('drafts').objectStore('drafts').getAll();
+      request.onsuccess = () => { open.result.close(); resolve(request.result); };
+      request.onerror = () => reject(request.error);
+    };
+  }));
+}
+
+describe('a half-filled form', () => {
+  it('survives a reload offline, warning before the page unloads', async () => {
+    const page = app.page;
+    await page.goto('/daftar');
+    await page.locator('form.enrol-form').waitFor();
+    // Typed key by key like an operator (this is also the user activation the browser needs
+    // before it may ask "leave site?").
+    await page.locator('input[name="nik"]').pressSequentially('3214164503850001');
+    await fillWorker(page, { fullName: 'Siti Aminah', address: 'Kp. Tanjungsari', rt: '3' });
+    await expect.poll(async () => (await storedDrafts())[0]?.values.fullName).toBe('Siti Aminah');
+
+    await app.context.setOffline(true);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    expect(dialogs).toEqual(['beforeunload']);
+
+    const form = page.locator('form.enrol-form');
+    await form.waitFor();
+    await page.getByText(/^Isian yang belum selesai dipulihkan/).waitFor();
+    expect(await form.locator('input[name="nik"]').inputValue()).toMatch(/^3214\s?1645\s?0385\s?0001$/);
+    expect(await form.locator('input[name="fullName"]').inputValue()).toBe('Siti Aminah');
+    expect(await form.locator('input[name="address"]').inputValue()).toBe('Kp. Tanjungsari');
+    expect(await form.locator('input[name="rt"]').inputValue()).toBe('3');
+    expect(await form.locator('input[name="birthDate"]').inputValue()).toBe('1985-03-05');
+  });
+});

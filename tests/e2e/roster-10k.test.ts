@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rosterCount, searchRoster, visibleRosterNames } from './harness/app-actions';
+import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import { generateRegistration, workerName } from './harness/generate';
+import { DIST } from './harness/paths';
+import { buildSeedScript } from './harness/seed-bundle';
+import { startAppServer, type AppServer } from './harness/server';
+
+// 10,000 registrations in the phone's real IndexedDB, then the roster search must answer from
+// its indexes. Villages are the real ones of Kecamatan Pondoksalam (from the built place files).
+
+const COUNT = 10_000;
+
+function pondoksalamVillages(): string[] {
+  const regency = JSON.parse(readFileSync(join(DIST, 'places/32.14.json'), 'utf8')) as {
+    districts: Array<{ code: string; villages: Array<[string, string]> }>;
+  };
+  return regency.districts.find((d) => d.code === '32.14.16')?.villages.map(([code]) => code) ?? [];
+}
+
+/** What the roster must show for a name prefix: every match, ordered by name then id. */
+function expectedFor(prefix: string): string[] {
+  const names: Array<[string, number]> = [];
+  for (let i = 0; i < COUNT; i++) {
+    const name = workerName(i);
+    if (name.toLowerCase().startsWith(prefix.toLowerCase())) names.push([name, i]);
+  }
+  return names.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([n]) => n);
+}
+
+let server: AppServer;
+let app: AppBrowser;
+const villages = pondoksalamVillages();
+
+beforeAll(async () => {
+  expect(villages.length).toBeGreaterThan(5);
+  generateRegistration(0, villages); // throws here, readably, if the generator makes invalid data
+  const script = await buildSeedScript();
+  server = await startAppServer();
+  app = await launchApp(server.url);
+  await openApp(app.page);
+  await waitForServiceWorker(app.page);
+  await app.page.evaluate(script);
+  const stored = await app.page.evaluate(
+    ([count, codes]) => (window as unknown as { desa100Seed: { seed: (n: number, v: string[]) => Promise<number> } })
+      .desa100Seed.seed(count, codes),
+    [COUNT, villages] as [number, string[]],
+  );
+  expect(stored).toBe(COUNT);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.stop();
+});
+
+describe('roster over 10,000 local registrations', () => {
+  it('lists them all', async () => {
+    await openApp(app.page, '/peserta');
+    await app.page.getByText(rosterCount(COUNT)).waitFor();
+    const first = await visibleRosterNames(app.page);
+    expect(first.length).toBeGreaterThan(3);
+    expect(first).toEqual(expectedFor('').slice(0, first.length));
+  });
+
+  it.each(['siti', 'Asep Her', 'EUIS KURNIASIH', 'ko'])('finds names starting with "%s"', async (prefix) => {
+    const expected = expectedFor(prefix);
+    expect(expected.length).toBeGreaterThan(0);
+    await searchRoster(app.page, prefix, expected.length);
+    const shown = await visibleRosterNames(app.page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(expected.slice(0, shown.length));
+  });
+
+  it('says so when nothing matches', async () => {
+    await searchRoster(app.page, 'zzz', 0);
+    expect(await visibleRosterNames(app.page)).toEqual([]);
+  });
+
+  it('finds a worker by the last digits of the NIK', async () => {
+    const worker = generateRegistration(4321, villages);
+    await app.page.locator('input[name="q"]').fill(worker.nik.slice(-8));
+    await expect.poll(() => visibleRosterNames(app.page)).toContain(worker.fullName);
+  });
+});
