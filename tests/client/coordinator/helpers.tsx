@@ -1,4 +1,4 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { openDb, type Desa100Db } from '../../../src/client/db/schema';
 import { setMeta } from '../../../src/client/db/meta';
@@ -9,6 +9,10 @@ import { composeNik } from '../../../src/shared/nik';
 
 // Helpers for the coordinator and handover tests: a database per test, an enrolled phone,
 // and a scripted server that records every request it is sent.
+
+// The test machines are shared and busy: an IndexedDB round trip can take well over the
+// default second. Waiting longer costs nothing when things are fast.
+configure({ asyncUtilTimeout: 5000 });
 
 export function freshDb(): Desa100Db {
   return openDb(`test-${crypto.randomUUID()}`);

@@ -53,17 +53,24 @@ function villageServer() {
   };
 }
 
+/** An enrolled coordinator on the village page, once its workers are listed. */
+async function openVillage() {
+  const db = freshDb();
+  await enrol(db);
+  const server = villageServer();
+  renderId(<CoordinatorScreen db={db} fetchFn={server.fetchFn} />);
+  await screen.findByRole('table', { name: 'Peserta diterima (2)' });
+  return { server, user: userEvent.setup() };
+}
+
 describe('village page', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', `/koordinator?desa=${CODE}`);
   });
 
   it('lists workers with masked NIKs, the waitlist in arrival order', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const server = villageServer();
-    renderId(<CoordinatorScreen db={db} fetchFn={server.fetchFn} />);
-    const accepted = await screen.findByRole('table', { name: 'Peserta diterima (2)' });
+    const { server } = await openVillage();
+    const accepted = screen.getByRole('table', { name: 'Peserta diterima (2)' });
     expect(accepted.textContent).toContain('ASEP SUNANDAR');
     expect(accepted.textContent).toContain('3214**********');
     expect(accepted.textContent).not.toContain(server.regs[0]?.nik);
@@ -72,12 +79,7 @@ describe('village page', () => {
   });
 
   it('changes the quota with a PUT; the promoted worker shows on refresh', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const server = villageServer();
-    renderId(<CoordinatorScreen db={db} fetchFn={server.fetchFn} />);
-    const user = userEvent.setup();
-    await screen.findByRole('table', { name: 'Daftar cadangan, urut kedatangan (1)' });
+    const { server, user } = await openVillage();
 
     await user.type(await screen.findByRole('spinbutton', { name: 'Kuota baru (sekarang 2)' }), '3');
     await user.click(screen.getByRole('button', { name: 'Simpan kuota' }));
@@ -91,12 +93,7 @@ describe('village page', () => {
   });
 
   it('explains a refused quota below the accepted count, in Indonesian', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const server = villageServer();
-    renderId(<CoordinatorScreen db={db} fetchFn={server.fetchFn} />);
-    const user = userEvent.setup();
-    await screen.findByRole('table', { name: 'Peserta diterima (2)' });
+    const { user } = await openVillage();
 
     await user.type(await screen.findByRole('spinbutton', { name: 'Kuota baru (sekarang 2)' }), '1');
     await user.click(screen.getByRole('button', { name: 'Simpan kuota' }));
@@ -106,12 +103,7 @@ describe('village page', () => {
   });
 
   it('voids a registration with a reason through a push op; the waitlist moves up', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const server = villageServer();
-    renderId(<CoordinatorScreen db={db} fetchFn={server.fetchFn} />);
-    const user = userEvent.setup();
-    await screen.findByRole('table', { name: 'Peserta diterima (2)' });
+    const { server, user } = await openVillage();
 
     await user.click(screen.getByRole('button', { name: 'Batalkan pendaftaran BUDI SANTOSO' }));
     await user.click(screen.getByRole('button', { name: 'Ya, batalkan' }));

@@ -127,6 +127,7 @@ describe('handover event screen', () => {
 
     const list = await screen.findByRole('article', { name: 'Tanda Terima Kartu Peserta BPJS Ketenagakerjaan' });
     expect(list.classList.contains('printable')).toBe(true);
+    await within(list).findByRole('rowheader', { name: 'SITI AMINAH' });
     const rows = within(list).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['BUDI', 'SITI AMINAH']);
     expect(rows[1]?.textContent).toContain('25012345678');

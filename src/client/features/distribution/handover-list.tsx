@@ -74,7 +74,8 @@ export function HandoverList({ event, villageCode, onBack }: HandoverListProps) 
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p>{t('dist.print.empty')}</p>}
+        {entries === undefined && <p role="status">{t('coord.loading')}</p>}
+        {entries !== undefined && rows.length === 0 && <p>{t('dist.print.empty')}</p>}
         <div className="signatures">
           <p>{t('dist.print.officer')}</p>
           <p>{t('dist.print.witness')}</p>
