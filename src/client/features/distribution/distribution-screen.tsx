@@ -52,7 +52,8 @@ export function DistributionScreen({ db, fetchFn, onQueued }: DistributionScreen
   else if (view.kind === 'print' && event) {
     body = <HandoverList event={event} villageCode={view.villageCode} onBack={() => setView({ kind: 'desk' })} />;
   } else if (view.kind === 'setup' || !event || !event.downloadedAt) {
-    body = <EventSetup event={view.kind === 'setup' ? null : event} onReady={() => setView({ kind: 'desk' })} />;
+    const back = event?.downloadedAt ? () => setView({ kind: 'desk' }) : undefined;
+    body = <EventSetup event={event} onReady={() => setView({ kind: 'desk' })} onCancel={back} />;
   } else {
     body = (
       <EventDesk

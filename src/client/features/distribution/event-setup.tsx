@@ -10,13 +10,15 @@ import { eventIdOf, today } from './event-id';
 import { VillagePicker } from './village-picker';
 
 export interface EventSetupProps {
-  /** An event made earlier whose download did not finish: offered again as it was. */
+  /** The current event, offered again as it was (to download again, or to start from). */
   event: DistributionEvent | null;
   onReady: () => void;
+  /** Back to the current event's table, when it has been downloaded. */
+  onCancel?: () => void;
 }
 
 /** Before the event, with signal: name it, pick its villages, download them to this phone. */
-export function EventSetup({ event, onReady }: EventSetupProps) {
+export function EventSetup({ event, onReady, onCancel }: EventSetupProps) {
   const { t } = useI18n();
   const { num } = useFormat();
   const { db, api, villages } = useDistribution();
@@ -32,9 +34,13 @@ export function EventSetup({ event, onReady }: EventSetupProps) {
     if (name.trim() === '') return setError(t('dist.setup.name-required'));
     if (codes.length === 0) return setError(t('dist.setup.villages-required'));
     if (!api) return setError(t('coord.error.not-enrolled'));
+    const id = eventIdOf(date, name.trim());
+    const same = event?.id === id ? event : null;
+    // Downloading an event again keeps it usable if the signal drops halfway: what was
+    // downloaded before is still on the phone, and the table stays open.
     const made: DistributionEvent = {
-      id: eventIdOf(date, name.trim()), name: name.trim(), date, villageCodes: codes,
-      createdAt: event?.createdAt ?? new Date().toISOString(), downloadedAt: null,
+      id, name: name.trim(), date, villageCodes: codes,
+      createdAt: same?.createdAt ?? new Date().toISOString(), downloadedAt: same?.downloadedAt ?? null,
     };
     setBusy(true);
     setError(null);
@@ -64,6 +70,7 @@ export function EventSetup({ event, onReady }: EventSetupProps) {
         </div>
         <VillagePicker known={[...villages.values()]} selected={codes} onChange={setCodes} />
         <button type="submit" className="btn btn-primary" disabled={busy}>{t('dist.setup.download')}</button>
+        {onCancel && <button type="button" className="btn" onClick={onCancel} disabled={busy}>{t('dist.setup.back')}</button>}
       </form>
       {progress && (
         <p role="status">

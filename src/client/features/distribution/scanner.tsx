@@ -1,6 +1,6 @@
-import jsQR from 'jsqr';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useI18n } from '../../i18n';
+import { readQr } from './qr-read';
 
 // Loaded lazily (React.lazy in event-desk.tsx): jsQR and the camera code stay out of every
 // other chunk. The camera feeds a real <video>; frames are sampled onto a canvas a few times
@@ -20,7 +20,7 @@ function decodeFrom(source: CanvasImageSource, width: number, height: number, ca
   if (!ctx) return null;
   ctx.drawImage(source, 0, 0, w, h);
   const image = ctx.getImageData(0, 0, w, h);
-  return jsQR(image.data, w, h, { inversionAttempts: 'attemptBoth' })?.data ?? null;
+  return readQr(image.data, w, h);
 }
 
 export interface ScannerProps {

@@ -23,6 +23,7 @@ export const distribution: Messages = {
   'dist.setup.villages-required': { id: 'Pilih minimal satu desa.', en: 'Choose at least one village.' },
   'dist.setup.progress-label': { id: 'Kemajuan unduhan', en: 'Download progress' },
   'dist.setup.progress': { id: 'Desa {village} dari {villages}: {n} data diunduh…', en: 'Village {village} of {villages}: {n} records downloaded…' },
+  'dist.setup.back': { id: 'Kembali ke meja penyerahan', en: 'Back to the handover table' },
   'dist.setup.saved': { id: 'Acara yang sudah diunduh di HP ini', en: 'Events already on this phone' },
   'dist.setup.open-event': { id: 'Buka: {name} ({date})', en: 'Open: {name} ({date})' },
   // The table.
