@@ -1,11 +1,11 @@
 // PUT /villages/:code/quota and GET /quotas (the coordinator board).
 import type { FastifyInstance } from 'fastify';
-import { quotaPutSchema, type Quota, type QuotaBoard } from '../../shared';
+import { quotaPutSchema, type Quota } from '../../shared';
 import { canSee } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
-import { quotaBoard, setVillageQuota } from '../store/quotas';
+import { quotaBoardJson, setVillageQuota } from '../store/quotas';
 import { requestedScope } from './scope';
 
 export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -26,9 +26,10 @@ export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return result.quota;
   } });
 
-  app.route({ method: 'GET', url: '/api/v1/quotas', onRequest, handler: async (request): Promise<QuotaBoard> => {
+  app.route({ method: 'GET', url: '/api/v1/quotas', onRequest, handler: async (request, reply) => {
     const actor = actorOf(request, 'coordinator', 'admin');
     const scope = requestedScope(actor, request.query);
-    return quotaBoard(ctx.store.db, ctx.places, scope, ctx.defaultQuota);
+    const board = await quotaBoardJson(ctx.store.db, ctx.places, scope, ctx.defaultQuota);
+    return reply.type('application/json; charset=utf-8').send(board);
   } });
 }

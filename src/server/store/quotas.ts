@@ -1,8 +1,8 @@
 // Village quotas and counters. The counters in `village_quotas` are kept by every write, so the
 // pull's quotas and the coordinator board are O(villages), never a scan of registrations.
-import { DEFAULT_PROGRAMME, type CoordinatorVillage, type Quota, type QuotaBoard } from '../../shared';
+import { DEFAULT_PROGRAMME, type Quota, type QuotaBoard } from '../../shared';
 import type { Actor } from '../auth/actor';
-import type { PlaceRegistry } from '../places';
+import type { PlaceRegistry, VillageInfo } from '../places';
 import { fillFreeSlots } from '../sync/decide';
 import { audit } from './audit';
 import { BatchState } from './batch';
@@ -66,34 +66,51 @@ export async function quotasInScope(db: Db, scope: string, defaultQuota = DEFAUL
   }));
 }
 
-/** The coordinator board: every village under `scope`, those without registrations included. */
-export async function quotaBoard(
+/** `{"villageCode":…,"name":…,"district":…` per village, serialised once per process. */
+const boardPrefixes = new WeakMap<PlaceRegistry, Map<string, string>>();
+
+function boardPrefix(places: PlaceRegistry, v: VillageInfo): string {
+  let cache = boardPrefixes.get(places);
+  if (!cache) {
+    cache = new Map();
+    boardPrefixes.set(places, cache);
+  }
+  let prefix = cache.get(v.code);
+  if (prefix === undefined) {
+    prefix = `{"villageCode":${JSON.stringify(v.code)},"name":${JSON.stringify(v.name)},"district":${JSON.stringify(v.districtName)}`;
+    cache.set(v.code, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * The coordinator board (a `QuotaBoard` as JSON text): every village under `scope`, those
+ * without registrations included. Built as text from the counters and cached name prefixes,
+ * because a province has ~6,000 villages and the board must answer in well under 100 ms.
+ */
+export async function quotaBoardJson(
   db: Db, places: PlaceRegistry, scope: string, defaultQuota = DEFAULT_PROGRAMME.defaultQuota,
-): Promise<QuotaBoard> {
+): Promise<string> {
   const rows = await db
     .selectFrom('village_quotas')
     .selectAll()
     .where(inScope('village_code', scope))
     .execute();
   const byCode = new Map(rows.map((r) => [r.village_code, r]));
-  const totals = { villages: 0, quota: 0, accepted: 0, waitlisted: 0, cardsHandedOver: 0 };
-  const villages = places.villagesUnder(scope).map((v): CoordinatorVillage => {
+  const totals: QuotaBoard['totals'] = { villages: 0, quota: 0, accepted: 0, waitlisted: 0, cardsHandedOver: 0 };
+  const parts: string[] = [];
+  for (const v of places.villagesUnder(scope)) {
     const r = byCode.get(v.code);
-    const row: CoordinatorVillage = {
-      villageCode: v.code,
-      name: v.name,
-      district: v.districtName,
-      quota: r?.quota == null ? defaultQuota : Number(r.quota),
-      accepted: r ? Number(r.accepted) : 0,
-      waitlisted: r ? Number(r.waitlisted) : 0,
-      cardsHandedOver: r ? Number(r.cards_handed_over) : 0,
-    };
+    const quota = r?.quota == null ? defaultQuota : Number(r.quota);
+    const accepted = r ? Number(r.accepted) : 0;
+    const waitlisted = r ? Number(r.waitlisted) : 0;
+    const cards = r ? Number(r.cards_handed_over) : 0;
+    parts.push(`${boardPrefix(places, v)},"quota":${quota},"accepted":${accepted},"waitlisted":${waitlisted},"cardsHandedOver":${cards}}`);
     totals.villages += 1;
-    totals.quota += row.quota;
-    totals.accepted += row.accepted;
-    totals.waitlisted += row.waitlisted;
-    totals.cardsHandedOver += row.cardsHandedOver;
-    return row;
-  });
-  return { villages, totals };
+    totals.quota += quota;
+    totals.accepted += accepted;
+    totals.waitlisted += waitlisted;
+    totals.cardsHandedOver += cards;
+  }
+  return `{"villages":[${parts.join(',')}],"totals":${JSON.stringify(totals)}}`;
 }
