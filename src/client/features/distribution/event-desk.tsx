@@ -59,7 +59,7 @@ export function EventDesk({ event, onNewEvent, onPrint }: EventDeskProps) {
       </header>
       <ProgressPanel event={event} rows={rows} progress={progress} onPrint={onPrint} />
       <AttentionList rows={rows} onOpen={setSelected} />
-      {current && <HandoverPanel row={current} eventId={event.id} onClose={() => setSelected(null)} />}
+      {current && <HandoverPanel key={current.id} row={current} eventId={event.id} onClose={() => setSelected(null)} />}
       <div className="desk-find">
         <label htmlFor="dist-search">{t('dist.search.label')}</label>
         <input

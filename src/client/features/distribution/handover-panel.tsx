@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { recordHandover, type HandoverResult, type PriorHandover } from '../../db/distribution-store';
 import { translateIssue, useI18n } from '../../i18n';
 import { maskNik } from '../../../shared/nik';
@@ -39,6 +39,11 @@ export function HandoverPanel({ row, eventId, onClose }: HandoverPanelProps) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const { state } = row;
+  // The panel opens above the search box: take the reader (and the screen reader) to it.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
 
   const handOver = async () => {
     const relationship = draft.relationship === 'lainnya' ? draft.other : draft.relationship;
@@ -73,7 +78,7 @@ export function HandoverPanel({ row, eventId, onClose }: HandoverPanelProps) {
   };
 
   return (
-    <section aria-labelledby="handover-title" className="card handover-panel">
+    <section ref={panel} tabIndex={-1} aria-labelledby="handover-title" className="card handover-panel">
       <h3 id="handover-title">{row.fullName}</h3>
       <dl className="facts">
         <dt>{t('coord.col.nik')}</dt>

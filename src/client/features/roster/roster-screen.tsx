@@ -36,7 +36,8 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
   const [status, setStatus] = useState<LocalStatus | ''>('');
   // Typing stays responsive on a slow phone: the search follows a moment behind.
   const search = useDeferredValue(query);
-  const ids = useLiveQuery(() => searchRegistrationIds(db, search, status || undefined), [search, status]);
+  const found = useLiveQuery(() => searchRegistrationIds(db, search, status || undefined), [search, status]);
+  const ids = found?.ids;
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const onRangeChange = useCallback((start: number, end: number) => {
     setRange((prev) => {
@@ -126,7 +127,9 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
         </section>
       ) : null}
       <p className="roster-count" aria-live="polite">
-        {ids ? t('roster.count', { count: ids.length }) : t('roster.row.loading')}
+        {found?.truncated ? t('roster.count.more', { count: found.ids.length }) : null}
+        {found && !found.truncated ? t('roster.count', { count: found.ids.length }) : null}
+        {found ? null : t('roster.row.loading')}
       </p>
       {ids && ids.length === 0 ? (
         <p className="roster-empty">
