@@ -23,12 +23,12 @@ afterAll(async () => {
 async function storedDrafts(): Promise<Array<{ values: Record<string, unknown> }>> {
   return app.page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('desa100');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
+    open.addEventListener('error', () => reject(open.error));
+    open.addEventListener('success', () => {
       const request = open.result.transaction('drafts').objectStore('drafts').getAll();
-      request.onsuccess = () => { open.result.close(); resolve(request.result); };
-      request.onerror = () => reject(request.error);
-    };
+      request.addEventListener('success', () => { open.result.close(); resolve(request.result); });
+      request.addEventListener('error', () => reject(request.error));
+    });
   }));
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chooseVillage, registerWorker, rosterCount, visibleRosterNames, type WorkerInput,
+  chooseVillage, registerWorker, rosterCount, settledRosterNames, visibleRosterNames, type WorkerInput,
 } from './harness/app-actions';
 import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
 import { startAppServer, type AppServer } from './harness/server';
@@ -61,7 +61,7 @@ describe('offline enrolment on one phone', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Peserta' }).click();
     await page.getByText(rosterCount(3)).waitFor();
-    expect(await visibleRosterNames(page)).toEqual(['ASEP SAEPUDIN', 'EUIS KURNIASIH', 'SITI AMINAH']);
+    expect(await settledRosterNames(page)).toEqual(['ASEP SAEPUDIN', 'EUIS KURNIASIH', 'SITI AMINAH']);
   });
 
   it('says at home how much waits to be sent, and keeps it across an offline reload', async () => {

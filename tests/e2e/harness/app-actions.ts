@@ -47,6 +47,23 @@ export async function visibleRosterNames(page: Page): Promise<string[]> {
   return page.locator('.roster-row__name').allTextContents();
 }
 
+/**
+ * The roster's rows once they have settled: the count line follows a search before the rows
+ * do (two live queries), so wait until no row is loading and two reads agree.
+ */
+export async function settledRosterNames(page: Page): Promise<string[]> {
+  let last: string | null = null;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const loading = await page.locator('.roster-row--loading').count();
+    const names = await visibleRosterNames(page);
+    const key = JSON.stringify(names);
+    if (loading === 0 && key === last) return names;
+    last = loading === 0 ? key : null;
+    await page.waitForTimeout(100);
+  }
+  return visibleRosterNames(page);
+}
+
 /** "10000 peserta" or "10.000 peserta": the count line, with or without thousands dots. */
 export function rosterCount(count: number): RegExp {
   const grouped = String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?');

@@ -5,14 +5,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths';
-import { startStaticServer } from './static-server';
 
-// The app under test: the real server (src/server/main.ts: dist/ + /api/v1 on an embedded
-// database in a temp DATA_DIR) when it exists, else the temporary static stand-in.
+// The app under test: the real server (src/server/main.ts: dist/ + /api/v1 on the embedded
+// database in a temp DATA_DIR), as `npm start` runs it, on a free port.
 
 export interface AppServer {
   url: string;
-  kind: 'real' | 'static';
   stop(): Promise<void>;
 }
 
@@ -44,7 +42,8 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`server did not answer within 60 s:\n${output()}`);
 }
 
-async function startRealServer(): Promise<AppServer> {
+export async function startAppServer(): Promise<AppServer> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = await mkdtemp(join(tmpdir(), 'desa100-e2e-data-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
@@ -72,19 +71,5 @@ async function startRealServer(): Promise<AppServer> {
     await stop();
     throw error;
   }
-  return { url, kind: 'real', stop };
-}
-
-export async function startAppServer(): Promise<AppServer> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  if (existsSync(SERVER_MAIN)) return startRealServer();
-  const { url, server } = await startStaticServer(DIST);
-  return {
-    url,
-    kind: 'static',
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return { url, stop };
 }
