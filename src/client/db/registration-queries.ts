@@ -48,30 +48,52 @@ export function parseRosterQuery(text: string): RosterQuery {
   return { kind: 'name', prefix: trimmed.replace(/\s+/g, ' ').toLowerCase() };
 }
 
-/** Ids matching a roster search, ordered by name (NIK searches: prefix matches, then suffix). */
+/** A search returns at most this many ids: enough to scan, few enough to stay fast (P4). */
+export const SEARCH_LIMIT = 500;
+
+export interface RosterSearch {
+  /** Matching ids, by name (NIK searches: prefix matches, then suffix matches). */
+  ids: string[];
+  /** More records matched than `ids` holds: the operator should type more. */
+  truncated: boolean;
+}
+
+/**
+ * The ids a roster search shows. No query lists every record (the roster scrolls through all
+ * of them); a name or NIK search is capped at `limit`, so that a one-letter search over 10,000
+ * records still answers at once.
+ */
 export async function searchRegistrationIds(
   db: Desa100Db,
   text: string,
   status?: LocalStatus,
-): Promise<string[]> {
+  limit: number = SEARCH_LIMIT,
+): Promise<RosterSearch> {
   const query = parseRosterQuery(text);
   return withStorageErrors(async () => {
     let ids: string[];
+    let truncated = false;
     if (query.kind === 'all') {
       ids = await db.registrations.orderBy('nameKey').primaryKeys();
     } else if (query.kind === 'name') {
-      ids = await db.registrations.where('nameKey').startsWith(query.prefix).primaryKeys();
+      ids = await db.registrations.where('nameKey').startsWith(query.prefix).limit(limit + 1).primaryKeys();
     } else {
       const [prefix, suffix] = await Promise.all([
-        db.registrations.where('nik').startsWith(query.digits).primaryKeys(),
-        db.registrations.where('nikRev').startsWith(reverse(query.digits)).primaryKeys(),
+        db.registrations.where('nik').startsWith(query.digits).limit(limit + 1).primaryKeys(),
+        db.registrations.where('nikRev').startsWith(reverse(query.digits)).limit(limit + 1).primaryKeys(),
       ]);
       const seen = new Set(prefix);
       ids = prefix.concat(suffix.filter((id) => !seen.has(id)));
     }
-    if (!status) return ids;
-    const withStatus = new Set(await db.registrations.where('status').equals(status).primaryKeys());
-    return ids.filter((id) => withStatus.has(id));
+    if (query.kind !== 'all' && ids.length > limit) {
+      ids = ids.slice(0, limit);
+      truncated = true;
+    }
+    if (status) {
+      const withStatus = new Set(await db.registrations.where('status').equals(status).primaryKeys());
+      ids = ids.filter((id) => withStatus.has(id));
+    }
+    return { ids, truncated };
   });
 }
 
@@ -86,18 +108,16 @@ export async function countByStatus(db: Desa100Db): Promise<Record<LocalStatus, 
 
 /**
  * Records of a village this phone holds that the server has not answered yet (pending/sent):
- * the "pending here" of the quota meter. Two key-only index reads intersected, so that even
- * 10,000 queued records are counted without reading one.
+ * the "pending here" of the quota meter. Two counts on the [villageCode+status] index: no
+ * record or key is read, however many are queued.
  */
 export async function countPendingInVillage(db: Desa100Db, villageCode: string): Promise<number> {
   return withStorageErrors(async () => {
-    const [waiting, inVillage] = await Promise.all([
-      db.registrations.where('status').anyOf('pending', 'sent').primaryKeys(),
-      db.registrations.where('villageCode').equals(villageCode).primaryKeys(),
+    const [pending, sent] = await Promise.all([
+      db.registrations.where('[villageCode+status]').equals([villageCode, 'pending']).count(),
+      db.registrations.where('[villageCode+status]').equals([villageCode, 'sent']).count(),
     ]);
-    if (waiting.length === 0) return 0;
-    const village = new Set(inVillage);
-    return waiting.reduce((n, id) => (village.has(id) ? n + 1 : n), 0);
+    return pending + sent;
   });
 }
 

@@ -135,5 +135,12 @@ export function openDb(name: string = DB_NAME): Desa100Db {
     handovers: 'registrationId, &opId, eventId, villageCode',
     distributionEvents: 'id',
   });
+  // The quota meter counts a village's pending/sent records on every save and sync: a
+  // compound index makes that two index counts instead of reading thousands of keys.
+  // IndexedDB fills a new index from the existing rows itself: no data to rewrite, so no
+  // upgrade function.
+  db.version(3).stores({
+    registrations: 'id, nik, nikRev, nameKey, status, villageCode, updatedAt, [villageCode+status]',
+  });
   return db;
 }

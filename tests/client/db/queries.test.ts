@@ -22,15 +22,27 @@ describe('searchRegistrationIds', () => {
     for (const r of [siti, sitti, budi]) await saveNewRegistration(db, r);
     await db.registrations.update(budi.id, { status: 'accepted' });
 
-    expect(await searchRegistrationIds(db, 'sit')).toEqual([siti.id, sitti.id]);
-    expect(await searchRegistrationIds(db, 'siti ')).toEqual([siti.id]);
+    const ids = async (text: string, status?: 'accepted') => (await searchRegistrationIds(db, text, status)).ids;
+    expect(await ids('sit')).toEqual([siti.id, sitti.id]);
+    expect(await ids('siti ')).toEqual([siti.id]);
     // NIK prefix matches come in NIK order: 32141641… before 32141652….
-    expect(await searchRegistrationIds(db, '3214')).toEqual([sitti.id, siti.id]);
-    expect(await searchRegistrationIds(db, '0123')).toEqual([sitti.id]);
-    expect(await searchRegistrationIds(db, '0009')).toEqual([budi.id]);
-    expect(await searchRegistrationIds(db, '')).toEqual([budi.id, siti.id, sitti.id]);
-    expect(await searchRegistrationIds(db, '', 'accepted')).toEqual([budi.id]);
-    expect(await searchRegistrationIds(db, 'zz')).toEqual([]);
+    expect(await ids('3214')).toEqual([sitti.id, siti.id]);
+    expect(await ids('0123')).toEqual([sitti.id]);
+    expect(await ids('0009')).toEqual([budi.id]);
+    expect(await ids('')).toEqual([budi.id, siti.id, sitti.id]);
+    expect(await ids('', 'accepted')).toEqual([budi.id]);
+    expect(await ids('zz')).toEqual([]);
+  });
+
+  it('caps a broad search and says so; the unfiltered list is never capped', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 5; i++) await saveNewRegistration(db, makeRegistration({ fullName: `Siti ${'abcde'[i]}` }));
+    expect(await searchRegistrationIds(db, 'siti', undefined, 3)).toMatchObject({ truncated: true });
+    expect((await searchRegistrationIds(db, 'siti', undefined, 3)).ids).toHaveLength(3);
+    expect(await searchRegistrationIds(db, 'siti', undefined, 5)).toMatchObject({ truncated: false });
+    expect((await searchRegistrationIds(db, '3214', undefined, 2)).ids).toHaveLength(2);
+    expect(await searchRegistrationIds(db, '', undefined, 2)).toMatchObject({ truncated: false });
+    expect((await searchRegistrationIds(db, '', undefined, 2)).ids).toHaveLength(5);
   });
 });
 
