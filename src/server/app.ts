@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { DEFAULT_PROGRAMME } from '../shared';
 import { FailureLimiter, WindowLimiter } from './auth/rate-limit';
 import { ENROLMENT_CODE_TTL_MS } from './store/auth';
+import { installCompression } from './compression';
 import type { AppContext } from './context';
 import { HttpError, installErrorHandling, sendError } from './http-errors';
 import { loadPlaces, type PlaceRegistry } from './places';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   installSecurityHeaders(app);
   installErrorHandling(app);
+  installCompression(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
 import {
@@ -85,6 +86,10 @@ describe.each(BACKENDS)('GET /exports/registrations.csv (%s)', (backend) => {
     expect((await get(coordinator, '?scope=35')).statusCode).toBe(403);
     expect((await get(await s.token('operator', TANJUNGSARI))).statusCode).toBe(403);
     expect((await get(admin, '?scope=bad')).statusCode).toBe(400);
+    // Streamed through compression when the client accepts it.
+    const zipped = await s.app.inject({ method: 'GET', url: '/api/v1/exports/registrations.csv', headers: { ...auth(admin), 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(parseCsv(gunzipSync(zipped.rawPayload).toString().slice(1))).toEqual(all);
   });
 
   it('streams large exports completely, page after page, in village then arrival order', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/server/auth/actor';
 import { revokeDevice } from '../../src/server/store/auth';
@@ -179,5 +180,70 @@ describe('serving the PWA', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json<ErrorJson>().error.code).toBe('not-found');
     }
+  });
+});
+
+describe('compression', () => {
+  let s: TestServer;
+  let op: string;
+  let dist: string;
+  beforeEach(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'desa100-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>desa100</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+    s = await startServer('sqlite', { staticDir: dist });
+    op = await s.token('operator', TANJUNGSARI);
+  });
+  afterEach(async () => {
+    await s.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const pushBody = (ops: unknown[]) => Buffer.from(JSON.stringify({ deviceId: randomUUID(), ops }));
+
+  it('accepts gzip and brotli request bodies', async () => {
+    for (const [encoding, encode] of [['gzip', gzipSync], ['br', brotliCompressSync]] as const) {
+      const res = await s.app.inject({
+        method: 'POST', url: '/api/v1/sync/push',
+        headers: { ...auth(op), 'content-type': 'application/json', 'content-encoding': encoding },
+        payload: encode(pushBody([createOp(registration())])),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<{ results: Array<{ status: string }> }>().results[0]?.status).toBe('applied');
+    }
+  });
+
+  it('refuses corrupt or unknown encodings with 400, and inflated bodies over 5 MiB with 413', async () => {
+    const headers = { ...auth(op), 'content-type': 'application/json' };
+    const corrupt = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { ...headers, 'content-encoding': 'gzip' }, payload: Buffer.from('not gzip at all') });
+    expect(corrupt.statusCode).toBe(400);
+    expect(corrupt.json<ErrorJson>().error.code).toBe('invalid-request');
+    const unknown = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { ...headers, 'content-encoding': 'zstd' }, payload: pushBody([]) });
+    expect(unknown.statusCode).toBe(400);
+    const bomb = gzipSync(Buffer.from(JSON.stringify({ deviceId: randomUUID(), ops: [{ pad: ' '.repeat(6 * 1024 * 1024) }] })));
+    expect(bomb.length).toBeLessThan(100_000);
+    const big = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { ...headers, 'content-encoding': 'gzip' }, payload: bomb });
+    expect(big.statusCode).toBe(413);
+    expect(big.json<ErrorJson>().error.code).toBe('payload-too-large');
+  });
+
+  it('compresses answers the client accepts, large JSON and static files alike', async () => {
+    await push(s.app, op, Array.from({ length: 20 }, () => createOp(registration())));
+    const br = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: { ...auth(op), 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString()).changes).toHaveLength(20);
+    const gz = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: { ...auth(op), 'accept-encoding': 'gzip;q=1, br;q=0' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString()).changes).toHaveLength(20);
+    const plain = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: auth(op) });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const small = await s.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const asset = await s.app.inject({ method: 'GET', url: '/assets/app.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(asset.rawPayload).toString()).toContain('xxxx');
+    expect(asset.rawPayload.length).toBeLessThan(1000);
   });
 });
