@@ -56,6 +56,8 @@ export interface RosterSearch {
   ids: string[];
   /** More records matched than `ids` holds: the operator should type more. */
   truncated: boolean;
+  /** How many matched in all, when known without reading them (an index count). */
+  total: number | null;
 }
 
 /**
@@ -85,15 +87,18 @@ export async function searchRegistrationIds(
       const seen = new Set(prefix);
       ids = prefix.concat(suffix.filter((id) => !seen.has(id)));
     }
+    let total: number | null = null;
     if (query.kind !== 'all' && ids.length > limit) {
       ids = ids.slice(0, limit);
       truncated = true;
+      // A name range counts without reading keys; a NIK search's two ranges may overlap.
+      if (query.kind === 'name' && !status) total = await db.registrations.where('nameKey').startsWith(query.prefix).count();
     }
     if (status) {
       const withStatus = new Set(await db.registrations.where('status').equals(status).primaryKeys());
       ids = ids.filter((id) => withStatus.has(id));
     }
-    return { ids, truncated };
+    return { ids, truncated, total: truncated ? total : ids.length };
   });
 }
 

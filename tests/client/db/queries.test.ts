@@ -37,9 +37,10 @@ describe('searchRegistrationIds', () => {
   it('caps a broad search and says so; the unfiltered list is never capped', async () => {
     const db = freshDb();
     for (let i = 0; i < 5; i++) await saveNewRegistration(db, makeRegistration({ fullName: `Siti ${'abcde'[i]}` }));
-    expect(await searchRegistrationIds(db, 'siti', undefined, 3)).toMatchObject({ truncated: true });
+    expect(await searchRegistrationIds(db, 'siti', undefined, 3)).toMatchObject({ truncated: true, total: 5 });
     expect((await searchRegistrationIds(db, 'siti', undefined, 3)).ids).toHaveLength(3);
-    expect(await searchRegistrationIds(db, 'siti', undefined, 5)).toMatchObject({ truncated: false });
+    expect(await searchRegistrationIds(db, 'siti', undefined, 5)).toMatchObject({ truncated: false, total: 5 });
+    expect(await searchRegistrationIds(db, '3214', undefined, 2)).toMatchObject({ truncated: true, total: null });
     expect((await searchRegistrationIds(db, '3214', undefined, 2)).ids).toHaveLength(2);
     expect(await searchRegistrationIds(db, '', undefined, 2)).toMatchObject({ truncated: false });
     expect((await searchRegistrationIds(db, '', undefined, 2)).ids).toHaveLength(5);

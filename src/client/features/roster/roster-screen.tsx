@@ -127,7 +127,9 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
         </section>
       ) : null}
       <p className="roster-count" aria-live="polite">
-        {found?.truncated ? t('roster.count.more', { count: found.ids.length }) : null}
+        {found?.truncated
+          ? t(found.total === null ? 'roster.count.more' : 'roster.count.some', { count: found.ids.length, total: found.total ?? '' })
+          : null}
         {found && !found.truncated ? t('roster.count', { count: found.ids.length }) : null}
         {found ? null : t('roster.row.loading')}
       </p>

@@ -12,6 +12,10 @@ export const roster: Messages = {
   'roster.filter': { id: 'Status', en: 'Status' },
   'roster.filter.all': { id: 'Semua status', en: 'All statuses' },
   'roster.count': { id: '{count} peserta', en: '{count} workers' },
+  'roster.count.some': {
+    id: '{total} peserta cocok, {count} pertama ditampilkan: ketik lebih banyak untuk mempersempit.',
+    en: '{total} workers match, the first {count} shown: type more to narrow the search.',
+  },
   'roster.count.more': {
     id: 'Lebih dari {count} peserta cocok: ketik lebih banyak untuk mempersempit.',
     en: 'More than {count} workers match: type more to narrow the search.',
