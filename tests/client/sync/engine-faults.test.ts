@@ -156,7 +156,7 @@ describe('sync engine: faults', () => {
     await capture(h.db, 300);
     h.server.fault('hang', 'push');
     const running = h.engine.syncNow();
-    await vi.waitFor(() => expect(h.server.inFlight).toBe(1));
+    await vi.waitFor(() => expect(h.server.hanging).toBe(1));
     h.timers.advance(30_000);
     const state = await running;
     expect(state.lastError?.code).toBe('timeout');

@@ -42,6 +42,8 @@ export class FakeServer {
   skewMs = 0;
   inFlight = 0;
   maxInFlight = 0;
+  /** Requests that met a `hang` fault: they end only when the client aborts. */
+  hanging = 0;
   /** False plays a server that cannot read gzipped bodies (it sees bytes, not JSON: 400). */
   acceptsGzip = true;
   /** Bytes of the push bodies as sent. */
@@ -278,9 +280,13 @@ export class FakeServer {
         case 'html-500-after-apply':
           this.handle(url, init, text);
           return new Response('<html><body>upstream timed out</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } });
-        case 'hang': return await new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        });
+        case 'hang':
+          this.hanging += 1;
+          return await new Promise<Response>((_resolve, reject) => {
+            const abort = () => reject(new DOMException('aborted', 'AbortError'));
+            if (init?.signal?.aborted) abort();
+            else init?.signal?.addEventListener('abort', abort);
+          });
         case 'duplicate': this.handle(url, init, text); return this.handle(url, init, text);
         case 'unauthorised': return error(401, 'unauthenticated');
         case 'rate-limited': return json(429, { error: { code: 'rate-limited', message: 'slow down' } }, { 'Retry-After': String(fault.retryAfterSeconds ?? 60) });
