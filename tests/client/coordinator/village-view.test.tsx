@@ -32,13 +32,17 @@ function villageServer() {
         const asked = (req.body as { quota: number }).quota;
         const accepted = regs.filter((r) => r.status === 'accepted').length;
         if (asked < accepted) {
-          return { status: 409, body: { error: { code: 'quota-below-accepted', message: 'quota below accepted' } } };
+          return { status: 409, body: { error: { code: 'quota-below-accepted', message: 'quota below accepted', details: { accepted } } } };
         }
         quota = asked;
         for (const r of regs) if (r.status === 'waitlisted' && regs.filter((x) => x.status === 'accepted').length < quota) r.status = 'accepted';
         const b = board().villages[0];
         return { body: { villageCode: CODE, quota, accepted: b?.accepted, waitlisted: b?.waitlisted } };
       },
+      ...Object.fromEntries(regs.map((r) => [`PUT /api/v1/registrations/${r.id}/kpj`, (req: { body: unknown }) => {
+        r.kpjNumber = (req.body as { kpjNumber: string }).kpjNumber;
+        return { body: r };
+      }])),
       'POST /api/v1/sync/push': (req) => {
         const { ops } = req.body as { ops: Array<{ opId: string; id: string; reason: string }> };
         const op = ops[0];
@@ -118,5 +122,23 @@ describe('village page', () => {
       ops: [{ type: 'registration.void', id: server.regs[1]?.id, reason: 'Pindah domisili' }],
     });
     expect(screen.getByRole('table', { name: 'Peserta diterima (2)' }).textContent).toContain('CICIH');
+  });
+
+  it('records a KPJ number typed from the card, checking its form first', async () => {
+    const { server, user } = await openVillage();
+    await user.click(screen.getByRole('button', { name: 'Catat nomor KPJ ASEP SUNANDAR' }));
+    const input = screen.getByRole('textbox', { name: 'Nomor KPJ ASEP SUNANDAR' });
+    await user.type(input, '2501');
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Nomor KPJ harus 11 angka.');
+    expect(server.sent.some((r) => r.path.endsWith('/kpj'))).toBe(false);
+
+    await user.clear(input);
+    await user.type(input, '250 1234 5699');
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Peserta diterima (2)' }).textContent).toContain('25012345699'));
+    expect(server.sent.find((r) => r.path.endsWith('/kpj'))).toMatchObject({
+      method: 'PUT', path: `/api/v1/registrations/${server.regs[0]?.id}/kpj`, body: { kpjNumber: '25012345699' },
+    });
   });
 });

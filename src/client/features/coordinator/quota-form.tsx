@@ -36,9 +36,12 @@ export function QuotaForm({ villageCode, current, onChanged }: QuotaFormProps) {
       onChanged(result);
     } catch (error) {
       const below = error instanceof ApiError && error.code === 'quota-below-accepted';
+      // The server says how many are accepted now; the board on screen may be older.
+      const told = below ? (error.details as { accepted?: unknown } | undefined)?.accepted : undefined;
+      const accepted = typeof told === 'number' ? told : current?.accepted ?? '?';
       setOutcome({
         kind: 'error',
-        message: below ? t('coord.quota.below-accepted', { accepted: current?.accepted ?? '?' }) : t(errorKey(error)),
+        message: below ? t('coord.quota.below-accepted', { accepted }) : t(errorKey(error)),
       });
     } finally {
       setBusy(false);

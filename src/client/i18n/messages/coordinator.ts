@@ -33,6 +33,8 @@ export const coordinator: Messages = {
   'coord.error.rate-limited': { id: 'Terlalu banyak permintaan. Tunggu sebentar.', en: 'Too many requests. Wait a moment.' },
   'coord.error.payload-too-large': { id: 'Data terlalu besar untuk dikirim sekaligus.', en: 'Too much data to send at once.' },
   'coord.error.quota-below-accepted': { id: 'Kuota tidak boleh di bawah jumlah peserta yang sudah diterima.', en: 'The quota cannot be below the number already accepted.' },
+  'coord.error.already-voided': { id: 'Pendaftaran ini sudah dibatalkan.', en: 'This registration is voided.' },
+  'coord.error.not-accepted': { id: 'Peserta ini tidak berstatus diterima.', en: 'This worker is not accepted.' },
   'coord.error.unknown': { id: 'Terjadi kesalahan. Coba lagi.', en: 'Something went wrong. Try again.' },
   // Per-op rejections (a void pushed from the village page).
   'coord.rejected.invalid': { id: 'Ditolak: isian tidak valid.', en: 'Refused: invalid input.' },
