@@ -36,15 +36,18 @@ function rows(): HTMLElement[] {
   return screen.queryAllByRole('listitem');
 }
 
+// Generous waits: a shared, busy machine can take seconds over what a phone does at once.
+const SLOW = { timeout: 8000 };
+
 async function expectCount(n: number) {
-  await screen.findByText(`${n} peserta`);
+  await screen.findByText(`${n} peserta`, undefined, SLOW);
 }
 
 describe('RosterScreen', () => {
   it('lists every record but renders only a window of rows, NIKs masked', async () => {
     renderScreen(<RosterScreen />);
     await expectCount(COUNT);
-    await waitFor(() => expect(rows()[0]?.textContent).toContain('AGUS WARGA AAC'));
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('AGUS WARGA AAC'), SLOW);
     expect(rows().length).toBeGreaterThan(5);
     expect(rows().length).toBeLessThan(40);
     const first = rows()[0] as HTMLElement;
@@ -62,11 +65,11 @@ describe('RosterScreen', () => {
     list.scrollTop = 88 * 200;
     fireEvent.scroll(list);
     await waitFor(() => {
-      const positions = rows().map((r) => Number(r.getAttribute('aria-posinset')));
+      const positions = rows().map((r) => Number(r.getAttribute('aria-posinset')), SLOW);
       expect(positions).toContain(201);
       expect(positions).not.toContain(1);
     });
-    await waitFor(() => expect(rows().find((r) => r.getAttribute('aria-posinset') === '201')?.textContent).toMatch(/WARGA/));
+    await waitFor(() => expect(rows().find((r) => r.getAttribute('aria-posinset') === '201')?.textContent).toMatch(/WARGA/), SLOW);
   });
 
   it('searches by name prefix, and by the first or last digits of the NIK', async () => {
@@ -79,12 +82,12 @@ describe('RosterScreen', () => {
     await expectCount(60);
     await user.type(search, 'i ');
     await expectCount(30);
-    await waitFor(() => expect(rows().every((r) => r.textContent?.startsWith('SITI WARGA'))).toBe(true));
+    await waitFor(() => expect(rows().every((r) => r.textContent?.startsWith('SITI WARGA'))).toBe(true), SLOW);
 
     await user.clear(search);
     await user.type(search, '1123');
     await expectCount(1);
-    await waitFor(() => expect(rows()[0]?.textContent).toContain(regs[123]?.fullName));
+    await waitFor(() => expect(rows()[0]?.textContent).toContain(regs[123]?.fullName), SLOW);
 
     await user.clear(search);
     await user.type(search, '3214 16');
@@ -114,7 +117,7 @@ describe('RosterScreen', () => {
       await user.clear(search);
       await user.type(search, name);
       await expectCount(1);
-      await waitFor(() => expect(rows()[0]?.textContent).toMatch(text));
+      await waitFor(() => expect(rows()[0]?.textContent).toMatch(text), SLOW);
     };
     await expectRow(rejected.fullName, /Ditolak.*NIK ini sudah terdaftar di desa 32\.14\.01\.1001/);
     await expectRow(accepted.fullName, /Diterima/);

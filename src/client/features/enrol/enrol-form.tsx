@@ -12,6 +12,7 @@ import { formatSince } from '../../pwa/format';
 import { QuotaMeter, useVillageQuota } from '../quota';
 import { rejectionText } from '../roster/rejection-text';
 import { AddressSection } from './address-section';
+import { ConfirmBox } from './confirm-box';
 import { ConsentSection, ExtraSection } from './extra-section';
 import {
   enrolFormSchema, toRegistration, type EnrolFormOutput, type EnrolFormValues,
@@ -149,15 +150,13 @@ export function EnrolForm({ record, baseline, initial, restoredAt, onSaved }: En
           ) : null}
         </div>
         {confirming ? (
-          <div className="enrol-confirm" role="alertdialog" aria-labelledby="enrol-discard-question">
-            <p id="enrol-discard-question">{t('enrol.draft.confirm')}</p>
-            <button type="button" className="enrol-danger" onClick={() => void discard()}>
-              {t('enrol.draft.confirm-yes')}
-            </button>
-            <button type="button" className="enrol-secondary" onClick={() => setConfirming(false)}>
-              {t('action.cancel')}
-            </button>
-          </div>
+          <ConfirmBox
+            question={t('enrol.draft.confirm')}
+            confirmLabel={t('enrol.draft.confirm-yes')}
+            cancelLabel={t('action.cancel')}
+            onConfirm={() => void discard()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : null}
       </form>
     </FormProvider>

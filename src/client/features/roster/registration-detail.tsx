@@ -6,6 +6,7 @@ import {
 } from '../../db';
 import { resendRejected } from '../../db/sync-store';
 import { useI18n } from '../../i18n';
+import { ConfirmBox } from '../enrol/confirm-box';
 import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
@@ -97,15 +98,13 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
             )}
           </div>
           {confirming ? (
-            <div className="detail-confirm" role="alertdialog" aria-labelledby="detail-discard-question">
-              <p id="detail-discard-question">
-                {t(record.server ? 'detail.discard.confirm-change' : 'detail.discard.confirm-new')}
-              </p>
-              <button type="button" className="detail-button detail-button--danger" onClick={() => void discard()}>
-                {t('detail.discard.yes')}
-              </button>
-              <button type="button" className="detail-button" onClick={() => setConfirming(false)}>{t('action.cancel')}</button>
-            </div>
+            <ConfirmBox
+              question={t(record.server ? 'detail.discard.confirm-change' : 'detail.discard.confirm-new')}
+              confirmLabel={t('detail.discard.yes')}
+              cancelLabel={t('action.cancel')}
+              onConfirm={() => void discard()}
+              onCancel={() => setConfirming(false)}
+            />
           ) : null}
         </section>
       ) : null}
