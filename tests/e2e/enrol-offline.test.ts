@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseVillage, registerWorker, rosterCount, settledRosterNames, visibleRosterNames, type WorkerInput,
 } from './harness/app-actions';
-import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import {
+  launchApp, openApp, waitForServiceWorker, waitForShell, type AppBrowser,
+} from './harness/browser';
 import { startAppServer, type AppServer } from './harness/server';
 
 // The story on one phone: register a worker, lose the network (and the server),
@@ -45,7 +47,7 @@ describe('offline enrolment on one phone', () => {
     await app.context.setOffline(true);
     await server.stop(); // nothing may come from the network now
     await page.reload();
-    await page.locator('header.app-header').waitFor();
+    await waitForShell(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await expect.poll(() => visibleRosterNames(page)).toEqual(['SITI AMINAH']);
     expect(await page.locator('.roster-row').first().textContent()).toContain('Menunggu kirim');

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, readVillageSetting } from '../db/app-state';
 import { QuotaMeter } from '../features/quota';
@@ -6,18 +5,11 @@ import { useI18n } from '../i18n';
 import { StorageBadge } from '../pwa/storage-badge';
 import { UnsyncedSummary } from '../pwa/unsynced-summary';
 import { Link } from './router';
-import { preloadEnrolScreen } from './screens';
 
 /** Home: the village's quota, the one big action, and whether this phone's data is safe. */
 export function HomeScreen() {
   const { t } = useI18n();
   const village = useLiveQuery(() => readVillageSetting(appDb()), []);
-
-  // The operator's next tap is almost always "Daftarkan pekerja": fetch that screen while idle.
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    idle(() => preloadEnrolScreen());
-  }, []);
 
   return (
     <main className="screen home">

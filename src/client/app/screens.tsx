@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 
-// Every screen but home is a lazy chunk: the first paint ships only the shell, and the enrol
-// screen's chunk (form, zod) is fetched on idle from home. QR and camera code live in the
-// device and distribution chunks, never in the first route.
+// Every screen but home is a lazy chunk: the first paint ships only the shell. No idle preload:
+// the service worker precaches every chunk right after the first visit, and evaluating the
+// form's chunk early would only add a long task on a slow phone. QR and camera code live in
+// the device and distribution chunks, never in the first route.
 
 const loadEnrol = () => import('../features/enrol');
 const loadRoster = () => import('../features/roster');
@@ -18,8 +19,3 @@ export const EnrolDeviceScreen = lazy(() => loadDevice().then((m) => ({ default:
 export const CoordinatorScreen = lazy(() => loadCoordinator().then((m) => ({ default: m.CoordinatorScreen })));
 export const DistributionScreen = lazy(() => loadDistribution().then((m) => ({ default: m.DistributionScreen })));
 export const SettingsScreen = lazy(() => loadSettings().then((m) => ({ default: m.SettingsScreen })));
-
-/** Fetches the enrol chunk ahead of the tap; a failure (offline, no cache) is retried on use. */
-export function preloadEnrolScreen(): void {
-  loadEnrol().catch(() => undefined);
-}

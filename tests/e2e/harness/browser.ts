@@ -55,8 +55,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
 }
 
-/** Open `path` and wait for the shell to render (the header is the first thing it draws). */
+/** Waits until React has replaced index.html's static loading screen with the app. */
+export async function waitForShell(page: Page): Promise<void> {
+  await page.locator('nav.bottom-nav').waitFor();
+}
+
+/** Open `path` and wait for the app (not just the static loading screen) to render. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await page.locator('header.app-header').waitFor();
+  await waitForShell(page);
 }
