@@ -8,10 +8,11 @@ import { installCompression } from './compression';
 import type { AppContext } from './context';
 import { HttpError, installErrorHandling, sendError } from './http-errors';
 import { loadPlaces, type PlaceRegistry } from './places';
-import { deviceRoutes } from './routes/devices';
+import { deviceAdminRoutes, deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { quotaRoutes } from './routes/quotas';
+import { registrationRoutes } from './routes/registrations';
 import { syncRoutes } from './routes/sync';
 import type { Store } from './store/db';
 import { packageVersion } from './version';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     defaultQuota: options.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? ENROLMENT_CODE_TTL_MS,
     tokenLimiter: new WindowLimiter(Math.max(600, options.limits?.tokenPerMinute ?? 1200), 60_000),
+    lastSeen: new WindowLimiter(1, 5 * 60_000),
     enrolFailures: new FailureLimiter(options.limits?.enrolFailures ?? 10, options.limits?.enrolWindowMs ?? 10 * 60_000),
   };
 
@@ -79,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   quotaRoutes(app, ctx);
   exportRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  deviceAdminRoutes(app, ctx);
+  registrationRoutes(app, ctx);
 
   const staticDir = options.staticDir;
   if (staticDir) await servePwa(app, staticDir);

@@ -5,7 +5,8 @@ import { MAX_QUOTA, ROLES, type Role } from '../shared';
 import { CLI_ACTOR, scopeProblem } from './auth/actor';
 import { readEnv } from './env';
 import { loadPlaces } from './places';
-import { createEnrolmentCode, createToken, revokeDevice } from './store/auth';
+import { createEnrolmentCode, createToken } from './store/auth';
+import { revokeDevice } from './store/devices';
 import { openStore, type Store } from './store/db';
 import { setVillageQuota } from './store/quotas';
 

@@ -12,4 +12,6 @@ export interface AppContext {
   enrolmentCodeTtlMs: number;
   tokenLimiter: WindowLimiter;
   enrolFailures: FailureLimiter;
+  /** Lets one last-seen write through per device per window. */
+  lastSeen: WindowLimiter;
 }

@@ -12,6 +12,8 @@ export const HTTP_MESSAGES: Record<HttpErrorCode, string> = {
   'invalid-code': 'Kode pendaftaran perangkat salah, sudah dipakai, atau kedaluwarsa / Enrolment code unknown, used or expired',
   'quota-below-accepted': 'Kuota tidak boleh di bawah jumlah yang sudah diterima / Quota cannot be below the number already accepted',
   internal: 'Kesalahan server / Internal server error',
+  'not-accepted': 'Pendaftaran ini tidak berstatus diterima / This registration is not accepted',
+  'already-voided': 'Pendaftaran sudah dibatalkan / Registration already voided',
 };
 
 export function rejectionMessage(code: RejectionCode, villageCode?: string): string {

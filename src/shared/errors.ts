@@ -3,6 +3,8 @@
 export const HTTP_ERROR_CODES = [
   'invalid-request', 'unauthenticated', 'forbidden', 'not-found', 'payload-too-large',
   'rate-limited', 'invalid-code', 'quota-below-accepted', 'internal',
+  // KPJ numbers (PUT /registrations/:id/kpj): only for live, accepted registrations.
+  'not-accepted', 'already-voided',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
 import {
@@ -107,6 +108,26 @@ describe.each(BACKENDS)('GET /exports/registrations.csv (%s)', (backend) => {
     sorted.sort();
     expect(codes).toEqual(sorted);
     expect(new Set(rows.map((r) => r[0])).size).toBe(1350);
+  });
+
+  it('exports the same rows as XLSX with typed string cells, audited', async () => {
+    const reg = registration({ birthPlace: '=1+1' });
+    await pushOk(s.app, admin, [createOp(reg), createOp(registration({ villageCode: JATEN_BLITAR }))]);
+    const res = await s.app.inject({ method: 'GET', url: '/api/v1/exports/registrations.xlsx', headers: auth(coordinator) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new Error('no worksheet');
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1).join(',')).toBe(HEADER);
+    expect(sheet.rowCount).toBe(2);
+    expect(values(2).slice(0, 3)).toEqual([reg.nik, 'SITI AMINAH', '=1+1']);
+    expect(sheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(values(2)[16]).toBe(1_000_000);
+    const audits = await s.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.registrations.xlsx').execute();
+    expect(audits).toHaveLength(1);
   });
 
   it('audits every export: who, scope and row count, no personal data', async () => {

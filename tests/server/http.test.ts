@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/server/auth/actor';
-import { revokeDevice } from '../../src/server/store/auth';
+import { revokeDevice } from '../../src/server/store/devices';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
 import { TANJUNGSARI, auth, createOp, push, registration } from './support/wire';
 
@@ -183,6 +183,8 @@ describe('serving the PWA', () => {
   });
 });
 
+const pushBody = (ops: unknown[]) => Buffer.from(JSON.stringify({ deviceId: randomUUID(), ops }));
+
 describe('compression', () => {
   let s: TestServer;
   let op: string;
@@ -199,8 +201,6 @@ describe('compression', () => {
     await s.close();
     rmSync(dist, { recursive: true, force: true });
   });
-
-  const pushBody = (ops: unknown[]) => Buffer.from(JSON.stringify({ deviceId: randomUUID(), ops }));
 
   it('accepts gzip and brotli request bodies', async () => {
     for (const [encoding, encode] of [['gzip', gzipSync], ['br', brotliCompressSync]] as const) {

@@ -5,6 +5,7 @@ import type { Role } from '../../shared';
 import type { AppContext } from '../context';
 import { HttpError, forbidden } from '../http-errors';
 import { findActor } from '../store/auth';
+import { touchDevice } from '../store/devices';
 import type { Actor } from './actor';
 
 declare module 'fastify' {
@@ -21,9 +22,15 @@ export function authenticate(ctx: AppContext): onRequestAsyncHookHandler {
     // Looked up on every request (no cache): a revoked device is stopped at once.
     const actor = await findActor(ctx.store.db, match[1] as string);
     if (!actor) throw new HttpError(401, 'unauthenticated');
-    const wait = ctx.tokenLimiter.hit(actor.tokenId, ctx.now().getTime());
+    const nowMs = ctx.now().getTime();
+    const wait = ctx.tokenLimiter.hit(actor.tokenId, nowMs);
     if (wait > 0) throw new HttpError(429, 'rate-limited', undefined, undefined, { 'retry-after': String(wait) });
     request.actor = actor;
+    // "Last seen" for the coordinator's device list: one write per device every few minutes,
+    // not one per request.
+    if (actor.deviceId && ctx.lastSeen.hit(actor.deviceId, nowMs) === 0) {
+      await touchDevice(ctx.store.db, actor.deviceId, new Date(nowMs));
+    }
   };
 }
 

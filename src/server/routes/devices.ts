@@ -2,14 +2,16 @@
 // holding <origin>/enrol?code=CODE), the phone redeems it for its own token.
 import type { FastifyInstance } from 'fastify';
 import {
-  deviceEnrolSchema, enrolmentCodeRequestSchema, scopeContains,
+  deviceEnrolSchema, enrolmentCodeRequestSchema, scopeContains, uuid,
   type DeviceEnrolResponse, type EnrolmentCodeResponse,
 } from '../../shared';
 import { scopeProblem } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
-import { HttpError, forbidden, parseOr400 } from '../http-errors';
+import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { createEnrolmentCode, redeemEnrolmentCode } from '../store/auth';
+import { findDevice, listDevices, revokeDevice, type DeviceInfo } from '../store/devices';
+import { requestedScope } from './scope';
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/enrolment-codes', { onRequest: authenticate(ctx) }, async (request, reply) => {
@@ -42,5 +44,32 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     const response: DeviceEnrolResponse = device;
     return reply.status(201).send(response);
+  });
+}
+
+/** The coordinator's device list and revocation (a lost or stolen phone is stopped at once). */
+export function deviceAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const onRequest = authenticate(ctx);
+
+  app.route({
+    method: 'GET', url: '/api/v1/devices', onRequest,
+    handler: async (request): Promise<{ devices: DeviceInfo[] }> => {
+      const actor = actorOf(request, 'coordinator', 'admin');
+      const scope = requestedScope(actor, request.query);
+      return { devices: await listDevices(ctx.store.db, scope) };
+    },
+  });
+
+  app.route<{ Params: { id: string } }>({
+    method: 'DELETE', url: '/api/v1/devices/:id', onRequest,
+    handler: async (request, reply) => {
+      const actor = actorOf(request, 'coordinator', 'admin');
+      const device = uuid.safeParse(request.params.id).success ? await findDevice(ctx.store.db, request.params.id) : undefined;
+      if (!device) throw notFound();
+      if (!scopeContains(actor.scope, device.scope) || (actor.role === 'coordinator' && device.role === 'admin')) throw forbidden();
+      // Revoking twice is harmless: the answer is the same.
+      await revokeDevice(ctx.store, { deviceId: device.deviceId, actor, now: ctx.now() });
+      return reply.status(204).send();
+    },
   });
 }

@@ -1,5 +1,6 @@
-// GET /exports/registrations.csv: accepted registrations for BPJS, streamed page by page.
-import { Readable } from 'node:stream';
+// GET /exports/registrations.csv and .xlsx: accepted registrations for BPJS, streamed page by page.
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ServerRegistration } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
@@ -29,33 +30,58 @@ export function exportCells(r: ServerRegistration, places: PlaceRegistry): Array
   ];
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The rows as a streamed workbook: cells are typed strings (never formulas), NIKs keep all 16 digits. */
+function xlsxStream(pages: AsyncGenerator<ServerRegistration[]>, places: PlaceRegistry): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Pendaftaran');
+  const write = async () => {
+    sheet.addRow([...EXPORT_COLUMNS]).commit();
+    for await (const page of pages) {
+      for (const r of page) sheet.addRow(exportCells(r, places).map((c) => c ?? null)).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}
+
+function csvStream(pages: AsyncGenerator<ServerRegistration[]>, places: PlaceRegistry): Readable {
+  async function* lines(): AsyncGenerator<string> {
+    yield UTF8_BOM + csvRow(EXPORT_COLUMNS);
+    for await (const page of pages) yield page.map((r) => csvRow(exportCells(r, places))).join('');
+  }
+  return Readable.from(lines());
+}
+
 export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const onRequest = authenticate(ctx);
 
-  app.get('/api/v1/exports/registrations.csv', { onRequest }, async (request, reply) => {
-    const actor = actorOf(request, 'coordinator', 'admin');
-    const scope = requestedScope(actor, request.query);
-    const quotas = await quotasInScope(ctx.store.db, scope);
-    // Audited before the first byte leaves: an export cut short still happened.
-    await audit(ctx.store.db, {
-      actor: actor.tokenId,
-      action: 'export.registrations.csv',
-      scope,
-      details: { rows: quotas.reduce((n, q) => n + q.accepted, 0) },
-      at: ctx.now(),
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.route({
+      method: 'GET', url: `/api/v1/exports/registrations.${format}`, onRequest,
+      handler: async (request, reply) => {
+        const actor = actorOf(request, 'coordinator', 'admin');
+        const scope = requestedScope(actor, request.query);
+        const quotas = await quotasInScope(ctx.store.db, scope);
+        // Audited before the first byte leaves: an export cut short still happened.
+        await audit(ctx.store.db, {
+          actor: actor.tokenId,
+          action: `export.registrations.${format}`,
+          scope,
+          details: { rows: quotas.reduce((n, q) => n + q.accepted, 0) },
+          at: ctx.now(),
+        });
+        const pages = acceptedInScope(ctx.store.db, scope);
+        const name = `pendaftaran-${scope === '*' ? 'semua' : scope}.${format}`;
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(format === 'csv' ? csvStream(pages, ctx.places) : xlsxStream(pages, ctx.places));
+      },
     });
-    const { db } = ctx.store;
-    const places = ctx.places;
-    async function* lines(): AsyncGenerator<string> {
-      yield UTF8_BOM + csvRow(EXPORT_COLUMNS);
-      for await (const page of acceptedInScope(db, scope)) {
-        yield page.map((r) => csvRow(exportCells(r, places))).join('');
-      }
-    }
-    const name = `pendaftaran-${scope === '*' ? 'semua' : scope}.csv`;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .send(Readable.from(lines()));
-  });
+  }
 }

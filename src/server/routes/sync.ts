@@ -2,17 +2,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, pushRequestSchema, type PullResponse, type PushResponse,
+  PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, pushRequestSchema, scopeSchema,
+  type PullResponse, type PushResponse,
 } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
-import { parseOr400 } from '../http-errors';
+import { canSee } from '../auth/actor';
+import { forbidden, parseOr400 } from '../http-errors';
 import { audit } from '../store/audit';
 import { pullChanges } from '../store/pull';
 import { pushOps } from '../store/push';
 
 const count = z.string().regex(/^\d{1,15}$/, 'integer').transform(Number);
 const pullQuerySchema = z.object({
+  // A narrower scope inside the caller's own, e.g. one village for a handover event.
+  scope: scopeSchema.optional(),
   since: count.optional().transform((v) => v ?? 0),
   // More than the cap is capped, not refused (contract).
   limit: count
@@ -41,15 +45,17 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({ method: 'GET', url: '/api/v1/sync/pull', onRequest, handler: async (request): Promise<PullResponse> => {
     const actor = actorOf(request);
     const query = parseOr400(pullQuerySchema, request.query);
+    const scope = query.scope ?? actor.scope;
+    if (!canSee(actor, scope)) throw forbidden();
     const response = await pullChanges(ctx.store, {
-      scope: actor.scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota,
+      scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota,
     });
     if (response.changes.length > 0) {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.
       await audit(ctx.store.db, {
         actor: actor.tokenId,
         action: 'sync.pull',
-        scope: actor.scope,
+        scope,
         details: { since: query.since, cursor: response.cursor, count: response.changes.length },
         at: ctx.now(),
       });

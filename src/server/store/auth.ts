@@ -115,7 +115,7 @@ export async function redeemEnrolmentCode(
       .insertInto('devices')
       .values({
         id: deviceId, name: input.deviceName, role: code.role, scope: code.scope,
-        enrolment_code_id: code.id, created_at: now, revoked_at: null,
+        enrolment_code_id: code.id, created_at: now, last_seen_at: now, revoked_at: null,
       })
       .execute();
     const { id, token } = await insertToken(trx, {
@@ -123,24 +123,5 @@ export async function redeemEnrolmentCode(
     });
     await audit(trx, { actor: id, action: 'device.enrol', targets: [deviceId, code.id], scope: code.scope, at: input.now });
     return { deviceId, token, role: code.role, scope: code.scope };
-  });
-}
-
-/** Stops a device at once: its tokens fail on the very next request. */
-export async function revokeDevice(
-  store: Store, input: { deviceId: string; actor: Actor; now: Date },
-): Promise<boolean> {
-  const now = input.now.toISOString();
-  return store.write(async (trx) => {
-    const res = await trx
-      .updateTable('devices')
-      .set({ revoked_at: now })
-      .where('id', '=', input.deviceId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    await trx.updateTable('tokens').set({ revoked_at: now }).where('device_id', '=', input.deviceId).where('revoked_at', 'is', null).execute();
-    const changed = Number(res.numUpdatedRows) > 0;
-    if (changed) await audit(trx, { actor: input.actor.tokenId, action: 'device.revoke', targets: [input.deviceId], at: input.now });
-    return changed;
   });
 }

@@ -82,6 +82,23 @@ export class BatchState {
     await this.loadVillages([...villages]);
   }
 
+  /**
+   * Loads every registration holding one of `niks`, voided ones too (kept aside: they never
+   * hold a NIK); returns the NIKs that have a voided registration.
+   */
+  async loadByNik(niks: string[]): Promise<Set<string>> {
+    const voided = new Set<string>();
+    for (const chunk of chunkValues(this.kind, unique(niks))) {
+      const rows = await this.trx.selectFrom('registrations').selectAll().where('nik', 'in', chunk).execute();
+      this.addRows(rows.filter((r) => r.status !== 'voided'));
+      for (const r of rows) if (r.status === 'voided') voided.add(r.nik);
+    }
+    const villages = new Set<string>();
+    for (const e of this.entries.values()) villages.add(e.record.villageCode);
+    await this.loadVillages([...villages]);
+    return voided;
+  }
+
   async loadVillages(codes: string[]): Promise<void> {
     for (const chunk of chunkValues(this.kind, codes.filter((c) => !this.villages.has(c)))) {
       const rows = await this.trx.selectFrom('village_quotas').selectAll().where('village_code', 'in', chunk).execute();

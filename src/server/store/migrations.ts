@@ -92,6 +92,13 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
       'create index audit_log_at on audit_log (at)',
     ],
   },
+  {
+    version: 2,
+    statements: [
+      'alter table devices add column last_seen_at text',
+      'create index devices_scope on devices (scope)',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

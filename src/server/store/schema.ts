@@ -66,6 +66,8 @@ export interface DevicesTable {
   scope: string;
   enrolment_code_id: string | null;
   created_at: string;
+  /** Updated at most every few minutes per device (see auth/guard.ts). */
+  last_seen_at: string | null;
   revoked_at: string | null;
 }
 

@@ -44,7 +44,7 @@ function applied(opId: string, entry: Entry): OpResult {
 }
 
 /** Moves a registration to its next state: a new seq and version (rule 5). */
-function bump(state: BatchState, entry: Entry, now: string): void {
+export function bump(state: BatchState, entry: Entry, now: string): void {
   entry.seq = state.nextSeq();
   entry.version += 1;
   entry.updatedAt = now;

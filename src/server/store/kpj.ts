@@ -1,0 +1,93 @@
+// KPJ numbers come back from BPJS after the export; coordinators record them one by one or as
+// a list keyed by NIK. Each recorded number is a change of the registration (rule 5): a new
+// seq and version, so phones learn it on their next pull.
+import { parseNik, type ServerRegistration } from '../../shared';
+import { canSee, type Actor } from '../auth/actor';
+import { bump } from '../sync/decide';
+import { audit } from './audit';
+import { BatchState } from './batch';
+import type { Store } from './db';
+import { entryToServer, type Entry } from './rows';
+
+/** KPJ numbers as BPJS prints them: 11 digits. */
+export const KPJ_RE = /^\d{11}$/;
+export const MAX_KPJ_ROWS = 5000;
+
+export type KpjRefusal = 'not-found' | 'forbidden' | 'already-voided' | 'not-accepted';
+
+export interface KpjImportResult {
+  matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
+  unmatched: Array<{ nik: string; reason: 'not-found' | 'forbidden' | 'voided' | 'not-accepted' }>;
+  invalid: Array<{ nik: string; reason: string }>;
+}
+
+function refusal(entry: Entry | undefined, actor: Actor): KpjRefusal | undefined {
+  if (!entry) return 'not-found';
+  if (!canSee(actor, entry.record.villageCode)) return 'forbidden';
+  if (entry.status === 'voided') return 'already-voided';
+  if (entry.status !== 'accepted') return 'not-accepted';
+  return undefined;
+}
+
+function record(state: BatchState, entry: Entry, kpjNumber: string, now: string): void {
+  // Setting the number it already has changes nothing (PUT is idempotent).
+  if (entry.kpjNumber === kpjNumber) return;
+  entry.kpjNumber = kpjNumber;
+  bump(state, entry, now);
+  state.changed(entry);
+}
+
+export async function setKpjNumber(
+  store: Store, input: { id: string; kpjNumber: string; actor: Actor; now: Date; defaultQuota: number },
+): Promise<{ ok: true; registration: ServerRegistration } | { ok: false; refusal: KpjRefusal }> {
+  return store.write(async (trx) => {
+    const state = await BatchState.begin(trx, store.kind, input.defaultQuota);
+    await state.load({ opIds: [], ids: [input.id], niks: [], villages: [] });
+    const entry = state.get(input.id);
+    const refused = refusal(entry, input.actor);
+    if (refused || !entry) return { ok: false, refusal: refused ?? 'not-found' };
+    record(state, entry, input.kpjNumber, input.now.toISOString());
+    await state.flush();
+    await audit(trx, { actor: input.actor.tokenId, action: 'kpj.set', targets: [input.id], at: input.now });
+    return { ok: true, registration: entryToServer(entry) };
+  });
+}
+
+/** Records a BPJS list of (NIK, KPJ) pairs in one transaction; every row gets an answer. */
+export async function importKpjNumbers(
+  store: Store,
+  input: { rows: Array<{ nik: string; kpjNumber: string }>; actor: Actor; now: Date; defaultQuota: number },
+): Promise<KpjImportResult> {
+  const result: KpjImportResult = { matched: [], unmatched: [], invalid: [] };
+  const valid: Array<{ nik: string; kpjNumber: string }> = [];
+  for (const row of input.rows) {
+    const parsed = parseNik(row.nik);
+    if (!parsed.ok) result.invalid.push({ nik: row.nik, reason: `nik-${parsed.issue}` });
+    else if (!KPJ_RE.test(row.kpjNumber)) result.invalid.push({ nik: parsed.value.nik, reason: 'kpj-format' });
+    else valid.push({ nik: parsed.value.nik, kpjNumber: row.kpjNumber });
+  }
+  const now = input.now.toISOString();
+  return store.write(async (trx) => {
+    const state = await BatchState.begin(trx, store.kind, input.defaultQuota);
+    const voided = await state.loadByNik(valid.map((r) => r.nik));
+    for (const row of valid) {
+      const entry = state.holderOf(row.nik);
+      const refused = entry ? refusal(entry, input.actor) : voided.has(row.nik) ? 'already-voided' : 'not-found';
+      if (refused || !entry) {
+        result.unmatched.push({ nik: row.nik, reason: refused === 'already-voided' ? 'voided' : refused ?? 'not-found' });
+        continue;
+      }
+      record(state, entry, row.kpjNumber, now);
+      result.matched.push({ nik: row.nik, registrationId: entry.record.id, villageCode: entry.record.villageCode });
+    }
+    await state.flush();
+    await audit(trx, {
+      actor: input.actor.tokenId,
+      action: 'kpj.import',
+      scope: input.actor.scope,
+      details: { rows: input.rows.length, matched: result.matched.length },
+      at: input.now,
+    });
+    return result;
+  });
+}
