@@ -4,6 +4,7 @@ import { cardsPending, type Figures, type RegencyGroup } from './board-model';
 import { FillBar } from './fill-bar';
 import { useFormat } from './format';
 import { followLink, villageHref } from './paths';
+import { TableScroll } from './table-scroll';
 
 export interface BoardTableProps {
   regency: RegencyGroup;
@@ -45,9 +46,11 @@ function VillageRow({ v }: { v: CoordinatorVillage }) {
 export function BoardTable({ regency, regencyName, folded, onToggle }: BoardTableProps) {
   const { t } = useI18n();
   const { num } = useFormat();
+  const caption = t('coord.board.regency', { name: regencyName });
   return (
+    <TableScroll label={caption}>
     <table className="board-table">
-      <caption>{t('coord.board.regency', { name: regencyName })}</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('coord.col.village')}</th>
@@ -85,5 +88,6 @@ export function BoardTable({ regency, regencyName, folded, onToggle }: BoardTabl
         </tr>
       </tfoot>
     </table>
+    </TableScroll>
   );
 }

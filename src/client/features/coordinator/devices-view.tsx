@@ -5,6 +5,7 @@ import { useCoordinator } from './coordinator-context';
 import { endpoints, type DeviceInfo } from './endpoints';
 import { EnrolmentCodeForm } from './enrolment-code-form';
 import { useFormat } from './format';
+import { TableScroll } from './table-scroll';
 import { useRemote } from './use-remote';
 
 export function DevicesView() {
@@ -47,6 +48,7 @@ function DeviceList() {
       {error != null && <p role="alert" className="error-text">{t(errorKey(error))}</p>}
       {devices?.length === 0 && <p>{t('coord.devices.none')}</p>}
       {devices && devices.length > 0 && (
+        <TableScroll label={t('coord.devices.title')}>
         <table className="devices-table">
           <thead>
             <tr>
@@ -85,6 +87,7 @@ function DeviceList() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

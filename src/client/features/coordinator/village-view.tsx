@@ -46,7 +46,7 @@ export function VillageView({ villageCode }: { villageCode: string }) {
   const tableProps = { editing, onEdit: setEditing, onChanged: changed };
 
   return (
-    <section aria-labelledby="village-title" className="village">
+    <section aria-labelledby="village-title" className="coord-village">
       <a href={COORDINATOR_PATH} onClick={followLink}>{t('coord.village.back')}</a>
       <h2 id="village-title">
         {village ? t('coord.village.title', { name: village.name, district: village.district }) : villageCode}

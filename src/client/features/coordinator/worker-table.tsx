@@ -5,6 +5,7 @@ import { maskNik } from '../../../shared/nik';
 import { cardText } from './card-text';
 import { useFormat } from './format';
 import { KpjForm } from './kpj-form';
+import { TableScroll } from './table-scroll';
 import { VoidForm } from './void-form';
 
 export type Editing = { id: string; kind: 'void' | 'kpj' } | null;
@@ -25,6 +26,7 @@ export function WorkerTable({ caption, rows, numbered, editing, onEdit, onChange
   const fmt = useFormat();
   if (rows.length === 0) return null;
   return (
+    <TableScroll label={caption}>
     <table className="worker-table">
       <caption>{caption}</caption>
       <thead>
@@ -83,5 +85,6 @@ export function WorkerTable({ caption, rows, numbered, editing, onEdit, onChange
         })}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

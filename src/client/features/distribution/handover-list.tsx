@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { maskNik } from '../../../shared/nik';
 import { useFormat } from '../coordinator/format';
 import { QrImage } from '../coordinator/qr-image';
+import { TableScroll } from '../coordinator/table-scroll';
 import { byName, qrPayload, toDeskRow } from './desk-model';
 import { useDistribution, villageLabel } from './distribution-context';
 
@@ -48,6 +49,7 @@ export function HandoverList({ event, villageCode, onBack }: HandoverListProps) 
           <br />
           {t('dist.print.event', { name: event.name, date: date(event.date) })}
         </p>
+        <TableScroll label={t('dist.print.title')}>
         <table>
           <thead>
             <tr>
@@ -74,6 +76,7 @@ export function HandoverList({ event, villageCode, onBack }: HandoverListProps) 
             ))}
           </tbody>
         </table>
+        </TableScroll>
         {entries === undefined && <p role="status">{t('coord.loading')}</p>}
         {entries !== undefined && rows.length === 0 && <p>{t('dist.print.empty')}</p>}
         <div className="signatures">

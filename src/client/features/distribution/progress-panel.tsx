@@ -29,33 +29,24 @@ export function ProgressPanel({ event, rows, progress, onPrint }: ProgressPanelP
       </p>
       <progress max={Math.max(progress.expected, 1)} value={progress.handed} aria-label={t('dist.progress.title')} />
       {progress.unsynced > 0 && <p className="warn-text">{t('dist.progress.unsynced', { n: num(progress.unsynced) })}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('coord.col.village')}</th>
-            <th scope="col">{t('dist.progress.col')}</th>
-            <th scope="col"><span className="sr-only">{t('dist.print.open')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {perVillage.map(({ code, p }) => (
-            <tr key={code}>
-              <th scope="row">{villageLabel(villages, code)}</th>
-              <td className="num">{`${num(p.handed)} / ${num(p.expected)}`}</td>
-              <td>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => onPrint(code)}
-                  aria-label={t('dist.print.open-for', { village: villageLabel(villages, code) })}
-                >
-                  {t('dist.print.open')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="village-progress">
+        {perVillage.map(({ code, p }) => (
+          <li key={code}>
+            <span>
+              <strong>{villageLabel(villages, code)}</strong>{' '}
+              {t('dist.progress.village', { handed: num(p.handed), expected: num(p.expected) })}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => onPrint(code)}
+              aria-label={t('dist.print.open-for', { village: villageLabel(villages, code) })}
+            >
+              {t('dist.print.open')}
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

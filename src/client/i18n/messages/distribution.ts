@@ -33,7 +33,7 @@ export const distribution: Messages = {
   'dist.progress.title': { id: 'Kemajuan penyerahan', en: 'Handover progress' },
   'dist.progress.figure': { id: '{handed} dari {expected} kartu diserahkan', en: '{handed} of {expected} cards handed over' },
   'dist.progress.unsynced': { id: '{n} penyerahan belum terkirim ke server (akan terkirim otomatis saat ada sinyal).', en: '{n} handovers not yet sent to the server (they go automatically when there is signal).' },
-  'dist.progress.col': { id: 'Diserahkan / diharapkan', en: 'Handed over / expected' },
+  'dist.progress.village': { id: '{handed} / {expected} kartu', en: '{handed} / {expected} cards' },
   'dist.search.label': { id: 'Cari nama atau NIK', en: 'Find by name or NIK' },
   'dist.search.hint': { id: 'Ketik awal nama, atau beberapa angka NIK. Atau pindai QR pada tanda terima.', en: 'Type the start of a name, or some NIK digits. Or scan the QR on the receipt.' },
   'dist.search.results': { id: 'Hasil ({n})', en: 'Results ({n})' },
