@@ -25,7 +25,7 @@ const log = (message: string) => console.log(`  ${message}`);
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const figures: Figure[] = FIGURES.filter((f) => !args.only || args.only.has(f.id));
+  const figures: Figure[] = FIGURES.filter((f) => !args.only || f.id.split('+').some((id) => args.only?.has(id)));
   const startedAt = new Date().toISOString();
   const metrics: Metric[] = [];
   const errors: RunResult['errors'] = [];
