@@ -87,6 +87,8 @@ describe('EnrolScreen: a new registration', () => {
     expect(byName(container, 'nik').getAttribute('aria-invalid')).toBe('true');
     expect(describedText(byName(container, 'fullName'))).toContain('Wajib diisi.');
     expect(describedText(byName(container, 'rt'))).toContain('RT/RW 1–3 angka.');
+    // An empty RT says "required" in words, never a schema's English.
+    expect(describedText(byName(container, 'rw'))).toBe('Wajib diisi.');
     expect(describedText(byName(container, 'consent'))).toContain('Persetujuan pekerja wajib');
     expect(await db.registrations.count()).toBe(0);
   });

@@ -49,6 +49,14 @@ const blankToUndefined = (value: unknown): unknown =>
  */
 const input = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
+/**
+ * RT/RW accept a string or a number on the wire (a union). The form resolver reports a failed
+ * union by its first branch's English message, so an empty input is answered before the union.
+ */
+const rtRwInput = (schema: typeof registrationFields.rt) =>
+  // The union takes string | number; handing it a string only is always valid.
+  z.string('required').trim().min(1, 'required').pipe(schema as unknown as z.ZodType<string, string>);
+
 /** An heir is optional as a whole: all three inputs empty means none. */
 const heirInput = z.preprocess((value) => {
   const heir = value as EnrolFormValues['heir'] | undefined;
@@ -81,8 +89,8 @@ export function makeEnrolFormSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
       sex: input(f.sex),
       villageCode: input(f.villageCode),
       address: input(f.address),
-      rt: input(f.rt),
-      rw: input(f.rw),
+      rt: rtRwInput(f.rt),
+      rw: rtRwInput(f.rw),
       occupation: input(f.occupation),
       occupationOther: input(f.occupationOther),
       monthlyIncome: input(f.monthlyIncome),

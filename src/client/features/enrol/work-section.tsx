@@ -65,7 +65,7 @@ export function WorkSection() {
         error={errorOf('fundingSource')}
         selectProps={register('fundingSource')}
       />
-      <div className="enrol-row">
+      <div className="enrol-period">
         <Field name="coverageStart" label={t('enrol.field.coverageStart')} required error={errorOf('coverageStart')}>
           <input
             type="month"
