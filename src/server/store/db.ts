@@ -115,7 +115,12 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
   });
   let key: number;
   try {
-    if (schema) await pool.query(`create schema if not exists ${quoteIdent(schema)}`);
+    if (schema) {
+      // Two processes starting at once may race on "if not exists": the loser's error is fine.
+      await pool.query(`create schema if not exists ${quoteIdent(schema)}`).catch((error: { code?: string }) => {
+        if (error.code !== '23505' && error.code !== '42P06') throw error;
+      });
+    }
     // The lock is per schema, however the schema was chosen (option, URL `options`, role
     // default), so that the server and the CLI on one database always share it.
     const current = await pool.query<{ s: string | null }>('select current_schema() as s');
