@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseVillage, fillWorker } from './harness/app-actions';
-import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
-import { startAppServer, type AppServer } from './harness/server';
+import { startPhone, type Phone } from './harness/phone';
 
-let server: AppServer;
-let app: AppBrowser;
+let app: Phone;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  app = await launchApp(server.url);
-  await openApp(app.page);
-  await waitForServiceWorker(app.page);
+  app = await startPhone();
   await chooseVillage(app.page, '32.14.16.2005');
 });
 
 afterAll(async () => {
   await app?.close();
-  await server?.stop();
 });
 
 /** Rows of the app's `drafts` store, read with plain IndexedDB (no app code involved). */

@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseVillage, registerWorker, rosterCount, settledRosterNames, visibleRosterNames, type WorkerInput,
 } from './harness/app-actions';
-import {
-  launchApp, openApp, waitForServiceWorker, waitForShell, type AppBrowser,
-} from './harness/browser';
-import { startAppServer, type AppServer } from './harness/server';
+import { openApp, waitForShell } from './harness/browser';
+import { startPhone, type Phone } from './harness/phone';
 
 // The story on one phone: register a worker, lose the network (and the server),
 // reload, find the worker, register two more, all in the real IndexedDB of a real Chromium.
@@ -19,20 +17,15 @@ const FIRST = worker('3214164503850001', 'Siti Aminah');
 const SECOND = worker('3214161207790002', 'Asep Saepudin');
 const THIRD = worker('3214165011900003', 'Euis Kurniasih');
 
-let server: AppServer;
-let app: AppBrowser;
+let app: Phone;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  app = await launchApp(server.url);
-  await openApp(app.page);
-  await waitForServiceWorker(app.page);
+  app = await startPhone();
   await chooseVillage(app.page, VILLAGE);
 });
 
 afterAll(async () => {
   await app?.close();
-  await server?.stop();
 });
 
 describe('offline enrolment on one phone', () => {
@@ -45,7 +38,7 @@ describe('offline enrolment on one phone', () => {
   it('reloads offline from the service worker and still lists the worker', async () => {
     const page = app.page;
     await app.context.setOffline(true);
-    await server.stop(); // nothing may come from the network now
+    await app.server.stop(); // nothing may come from the network now
     await page.reload();
     await waitForShell(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import { startPhone, type Phone } from './harness/phone';
 import { pngSize } from './harness/png';
-import { startAppServer, type AppServer } from './harness/server';
 
 interface ManifestIcon { src: string; sizes: string; type: string; purpose?: string }
 
-let server: AppServer;
-let app: AppBrowser;
+let app: Phone;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  app = await launchApp(server.url);
-  await openApp(app.page);
-  await waitForServiceWorker(app.page);
+  app = await startPhone();
 });
 
 afterAll(async () => {
   await app?.close();
-  await server?.stop();
 });
 
 describe('installable PWA', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
-import { startAppServer, type AppServer } from './harness/server';
+import { openApp } from './harness/browser';
+import { startPhone, type Phone } from './harness/phone';
 
 // The app shell must open with no network at all: the context is set offline AND the server is
 // stopped, so nothing can come from anywhere but the service worker's caches.
@@ -8,19 +8,15 @@ import { startAppServer, type AppServer } from './harness/server';
 const REGENCY = '32.14'; // Kab. Purwakarta
 const VILLAGE = '32.14.16.2005'; // Desa Tanjungsari (domain.md)
 
-let server: AppServer;
-let app: AppBrowser;
+let app: Phone;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  app = await launchApp(server.url);
-  await openApp(app.page);
-  await waitForServiceWorker(app.page);
+  app = await startPhone();
   // Online once: the phone fetches its regency's villages, which the worker caches at runtime.
   const status = await app.page.evaluate(async (url) => (await fetch(url)).status, `/places/${REGENCY}.json`);
   expect(status).toBe(200);
   await app.context.setOffline(true);
-  await server.stop();
+  await app.server.stop();
 });
 
 afterAll(async () => {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterCount, searchRoster, settledRosterNames, visibleRosterNames } from './harness/app-actions';
-import { launchApp, openApp, waitForServiceWorker, type AppBrowser } from './harness/browser';
+import { openApp } from './harness/browser';
 import { generateRegistration, workerName } from './harness/generate';
 import { DIST } from './harness/paths';
 import { buildSeedScript } from './harness/seed-bundle';
-import { startAppServer, type AppServer } from './harness/server';
+import { startPhone, type Phone } from './harness/phone';
 
 // 10,000 registrations in the phone's real IndexedDB, then the roster search must answer from
 // its indexes. Villages are the real ones of Kecamatan Pondoksalam (from the built place files).
@@ -32,18 +32,14 @@ function expectedFor(prefix: string): string[] {
   return names.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([n]) => n);
 }
 
-let server: AppServer;
-let app: AppBrowser;
+let app: Phone;
 const villages = pondoksalamVillages();
 
 beforeAll(async () => {
   expect(villages.length).toBeGreaterThan(5);
   generateRegistration(0, villages); // throws here, readably, if the generator makes invalid data
   const script = await buildSeedScript();
-  server = await startAppServer();
-  app = await launchApp(server.url);
-  await openApp(app.page);
-  await waitForServiceWorker(app.page);
+  app = await startPhone();
   await app.page.evaluate(script);
   const stored = await app.page.evaluate(
     ([count, codes]) => (window as unknown as { desa100Seed: { seed: (n: number, v: string[]) => Promise<number> } })
@@ -55,7 +51,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await server?.stop();
 });
 
 describe('roster over 10,000 local registrations', () => {
