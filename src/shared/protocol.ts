@@ -169,3 +169,25 @@ export interface QuotaBoard {
   villages: CoordinatorVillage[];
   totals: { villages: number; quota: number; accepted: number; waitlisted: number; cardsHandedOver: number };
 }
+
+/** GET /devices: the coordinator's list of enrolled phones. */
+export interface DeviceInfo {
+  deviceId: string;
+  name: string;
+  role: z.infer<typeof roleSchema>;
+  scope: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** POST /kpj/import: a BPJS list of KPJ numbers by NIK, answered row by row. */
+export interface KpjImportRow {
+  nik: string;
+  kpjNumber: string;
+}
+export interface KpjImportResult {
+  matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
+  unmatched: Array<{ nik: string; reason: 'not-found' | 'forbidden' | 'voided' | 'not-accepted' }>;
+  invalid: Array<{ line?: number; nik: string; reason: string }>;
+}

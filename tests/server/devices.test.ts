@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceEnrolResponse, EnrolmentCodeResponse } from '../../src/shared';
-import type { DeviceInfo } from '../../src/server/store/devices';
+import type { DeviceEnrolResponse, DeviceInfo, EnrolmentCodeResponse } from '../../src/shared';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
 import { JATEN_BLITAR, TANJUNGSARI, auth } from './support/wire';
 

@@ -3,14 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import {
   deviceEnrolSchema, enrolmentCodeRequestSchema, scopeContains, uuid,
-  type DeviceEnrolResponse, type EnrolmentCodeResponse,
+  type DeviceEnrolResponse, type DeviceInfo, type EnrolmentCodeResponse,
 } from '../../shared';
 import { scopeProblem } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { createEnrolmentCode, redeemEnrolmentCode } from '../store/auth';
-import { findDevice, listDevices, revokeDevice, type DeviceInfo } from '../store/devices';
+import { findDevice, listDevices, revokeDevice } from '../store/devices';
 import { requestedScope } from './scope';
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,13 +1,13 @@
 // Coordinator reads and KPJ numbers: a village's registrations, one KPJ number, a BPJS list.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { uuid, type ServerRegistration } from '../../shared';
+import { uuid, type KpjImportResult, type ServerRegistration } from '../../shared';
 import { canSee } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { audit } from '../store/audit';
-import { KPJ_RE, MAX_KPJ_ROWS, importKpjNumbers, setKpjNumber, type KpjImportResult } from '../store/kpj';
+import { KPJ_RE, MAX_KPJ_ROWS, importKpjNumbers, setKpjNumber } from '../store/kpj';
 import { villageRegistrations } from '../store/registrations';
 
 /** Spaces, dots and dashes are how numbers get typed or pasted; they carry no meaning. */

@@ -1,19 +1,9 @@
 // Enrolled devices: the coordinator's list, last-seen times and revocation.
-import type { Role } from '../../shared';
+import type { DeviceInfo } from '../../shared';
 import type { Actor } from '../auth/actor';
 import { audit } from './audit';
 import type { Db, Store } from './db';
 import { inScope } from './rows';
-
-export interface DeviceInfo {
-  deviceId: string;
-  name: string;
-  role: Role;
-  scope: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
 
 /** Devices whose scope lies inside `scope`, revoked ones included (they show as such). */
 export async function listDevices(db: Db, scope: string): Promise<DeviceInfo[]> {

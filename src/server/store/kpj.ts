@@ -1,7 +1,7 @@
 // KPJ numbers come back from BPJS after the export; coordinators record them one by one or as
 // a list keyed by NIK. Each recorded number is a change of the registration (rule 5): a new
 // seq and version, so phones learn it on their next pull.
-import { parseNik, type ServerRegistration } from '../../shared';
+import { parseNik, type KpjImportResult, type ServerRegistration } from '../../shared';
 import { canSee, type Actor } from '../auth/actor';
 import { bump } from '../sync/decide';
 import { audit } from './audit';
@@ -14,12 +14,6 @@ export const KPJ_RE = /^\d{11}$/;
 export const MAX_KPJ_ROWS = 5000;
 
 export type KpjRefusal = 'not-found' | 'forbidden' | 'already-voided' | 'not-accepted';
-
-export interface KpjImportResult {
-  matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
-  unmatched: Array<{ nik: string; reason: 'not-found' | 'forbidden' | 'voided' | 'not-accepted' }>;
-  invalid: Array<{ nik: string; reason: string }>;
-}
 
 function refusal(entry: Entry | undefined, actor: Actor): KpjRefusal | undefined {
   if (!entry) return 'not-found';
