@@ -9,7 +9,8 @@ import { villageCodes } from '../lib/villages';
 
 const PLANS: Record<Mode, { stored: number; runs: number; saves: number; searchReps: number }> = {
   full: { stored: 10_000, runs: 5, saves: 200, searchReps: 3 },
-  quick: { stored: 10_000, runs: 3, saves: 60, searchReps: 1 },
+  // Quick (CI): fewer stored; the ratios against raw IndexedDB hardly depend on the count.
+  quick: { stored: 3_000, runs: 3, saves: 40, searchReps: 1 },
 };
 
 /** Queries an operator types: name prefixes of 1, 3 and 7+ letters; NIK starts, ends, whole. */
@@ -59,9 +60,9 @@ export const p3p4Storage: Figure = {
         { q: queries, reps: plan.searchReps },
       );
       const metrics: Metric[] = [
-        { key: 'P3.save-p95', what: 'save one registration, 10,000 stored: p95', value: median(saveP95), unit: 'ms', direction: 'max', target: 10, detail: `saveNewRegistration (record + outbox in one transaction); ${plan.saves} saves per run, median of ${plan.runs} runs' p95` },
+        { key: 'P3.save-p95', what: `save one registration, ${plan.stored} stored: p95`, value: median(saveP95), unit: 'ms', direction: 'max', target: plan.stored === 10_000 ? 10 : undefined, detail: `saveNewRegistration (record + outbox in one transaction); ${plan.saves} saves per run, median of ${plan.runs} runs' p95` },
         { key: 'P3.save-vs-raw', what: 'save p95 / raw IndexedDB put p95', value: median(saveRatio), unit: 'x', direction: 'max', target: 1.5, gate: true, detail: `raw put p95 per run: ${rawP95s.join(', ')} ms; interleaved with ours` },
-        { key: 'P4.search-p95', what: 'roster search over 10,000: p95 per query', value: p95(search.ours), unit: 'ms', direction: 'max', target: 30, gate: true, detail: `${queries.length} queries x ${plan.searchReps} (name 1/3/7+ letters, NIK first 8 / last 4 / all 16 digits): ids + first 20 rows; hits median ${median(search.hits)}, max ${Math.max(...search.hits)}` },
+        { key: 'P4.search-p95', what: `roster search over ${plan.stored}: p95 per query`, value: p95(search.ours), unit: 'ms', direction: 'max', target: plan.stored === 10_000 ? 30 : undefined, gate: true, detail: `${queries.length} queries x ${plan.searchReps} (name 1/3/7+ letters, NIK first 8 / last 4 / all 16 digits): ids + first 20 rows; hits median ${median(search.hits)}, max ${Math.max(...search.hits)}` },
         { key: 'P4.search-vs-raw', what: 'search p95 / raw index reads p95', value: p95(search.ours) / p95(search.raw), unit: 'x', direction: 'max', gate: true, detail: `raw: IDBIndex.getAllKeys on the same ranges + 20 gets, p95 ${round(p95(search.raw))} ms` },
       ];
       return metrics;
