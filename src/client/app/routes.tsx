@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorBoundary } from './error-boundary';
 import { HomeScreen } from './home-screen';
-import { NotFoundScreen } from './placeholder-screen';
+import { NotFoundScreen } from './not-found-screen';
 import { useRoute, type Route } from './router';
 import {
   CoordinatorScreen, DistributionScreen, EnrolDeviceScreen, EnrolScreen, RegistrationDetail,

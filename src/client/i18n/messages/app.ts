@@ -24,11 +24,6 @@ export const app: Messages = {
   'home.enrol': { id: 'Daftarkan pekerja', en: 'Enrol a worker' },
   'home.roster': { id: 'Lihat daftar peserta', en: 'See enrolled workers' },
   'home.data': { id: 'Data di ponsel ini', en: 'Data on this phone' },
-  'placeholder.title': { id: 'Segera hadir', en: 'Coming soon' },
-  'placeholder.body': {
-    id: 'Layar ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.',
-    en: 'This screen is being prepared and will arrive in a coming update.',
-  },
   'notfound.title': { id: 'Halaman tidak ditemukan', en: 'Page not found' },
   'notfound.body': { id: 'Alamat ini tidak ada di aplikasi.', en: 'This address does not exist in the app.' },
   'action.home': { id: 'Ke beranda', en: 'Go home' },
