@@ -6,7 +6,7 @@ import { canSee, type Actor } from '../auth/actor';
 import { bump } from '../sync/decide';
 import { audit } from './audit';
 import { BatchState } from './batch';
-import type { Store } from './db';
+import { chunkValues, type Store } from './db';
 import { entryToServer, type Entry } from './rows';
 
 /** KPJ numbers as BPJS prints them: 11 digits. */
@@ -61,12 +61,12 @@ export async function importKpjNumbers(
     else valid.push({ nik: parsed.value.nik, kpjNumber: row.kpjNumber });
   }
   const now = input.now.toISOString();
-  return store.write(async (trx) => {
+  await store.write(async (trx) => {
     const state = await BatchState.begin(trx, store.kind, input.defaultQuota);
-    const voided = await state.loadByNik(valid.map((r) => r.nik));
+    await state.loadLiveNiks(valid.map((r) => r.nik));
     for (const row of valid) {
       const entry = state.holderOf(row.nik);
-      const refused = entry ? refusal(entry, input.actor) : voided.has(row.nik) ? 'already-voided' : 'not-found';
+      const refused = refusal(entry, input.actor);
       if (refused || !entry) {
         result.unmatched.push({ nik: row.nik, reason: refused === 'already-voided' ? 'voided' : refused ?? 'not-found' });
         continue;
@@ -82,6 +82,23 @@ export async function importKpjNumbers(
       details: { rows: input.rows.length, matched: result.matched.length },
       at: input.now,
     });
-    return result;
   });
+  await nameVoided(store, result.unmatched);
+  return result;
+}
+
+/**
+ * A NIK without a live registration may have a voided one: say so. Voiding is final, so this
+ * read needs no lock; it runs after the commit because no index serves it (a scan, but only
+ * when some rows did not match).
+ */
+async function nameVoided(store: Store, unmatched: KpjImportResult['unmatched']): Promise<void> {
+  const missing = unmatched.filter((u) => u.reason === 'not-found').map((u) => u.nik);
+  if (missing.length === 0) return;
+  const voided = new Set<string>();
+  for (const chunk of chunkValues(store.kind, missing)) {
+    const rows = await store.db.selectFrom('registrations').select('nik').where('nik', 'in', chunk).where('status', '=', 'voided').execute();
+    for (const r of rows) voided.add(r.nik);
+  }
+  for (const u of unmatched) if (u.reason === 'not-found' && voided.has(u.nik)) u.reason = 'voided';
 }

@@ -1,6 +1,6 @@
 // Registration rows <-> the wire's ServerRegistration, and the scope filter every query uses.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Card, Registration, ServerRegistration, ServerStatus } from '../../shared';
+import { isVillageCode, type Card, type Registration, type ServerRegistration, type ServerStatus } from '../../shared';
 import type { RegistrationsTable } from './schema';
 
 /** A registration as the server holds it while deciding: the wire record plus server state. */
@@ -82,5 +82,8 @@ export function rowToServer(row: RegistrationsTable): ServerRegistration {
 export function inScope(column: string, scope: string): RawBuilder<SqlBool> {
   if (scope === '*') return sql<SqlBool>`1 = 1`;
   const ref = sql.ref(column);
+  // A village has nothing under it; a region is never itself a row's village: one plain
+  // condition each, which the planners handle better than an OR of both.
+  if (isVillageCode(scope)) return sql<SqlBool>`${ref} = ${scope}`;
   return sql<SqlBool>`(${ref} = ${scope} or (${ref} > ${`${scope}.`} and ${ref} < ${`${scope}/`}))`;
 }
