@@ -42,13 +42,15 @@ export const p3p4Storage: Figure = {
       const saveP95: number[] = [];
       const saveRatio: number[] = [];
       let rawP95s: number[] = [];
+      const raw2P95s: number[] = [];
       for (let r = 0; r < plan.runs; r++) {
         const samples = await page.evaluate(
           (s) => window.benchStorage!.saveSamples('bench-p3', s),
-          { seed: 3000 + r, count: plan.saves * 2, villages },
+          { seed: 3000 + r, count: plan.saves * 3, villages },
         );
         saveP95.push(p95(samples.ours));
         rawP95s.push(p95(samples.raw));
+        raw2P95s.push(p95(samples.raw2));
         saveRatio.push(p95(samples.ours) / p95(samples.raw));
       }
       rawP95s = rawP95s.map((v) => round(v));
@@ -61,8 +63,8 @@ export const p3p4Storage: Figure = {
       );
       const metrics: Metric[] = [
         { key: 'P3.save-p95', what: `save one registration, ${plan.stored} stored: p95`, value: median(saveP95), unit: 'ms', direction: 'max', target: plan.stored === 10_000 ? 10 : undefined, detail: `saveNewRegistration (record + outbox in one transaction); ${plan.saves} saves per run, median of ${plan.runs} runs' p95` },
-        { key: 'P3.save-vs-raw', what: 'save p95 / raw IndexedDB put p95', value: median(saveRatio), unit: 'x', direction: 'max', target: 1.5, gate: true, detail: `raw put p95 per run: ${rawP95s.join(', ')} ms; interleaved with ours` },
-        { key: 'P4.search-p95', what: `roster search over ${plan.stored}: p95 per query`, value: p95(search.ours), unit: 'ms', direction: 'max', target: plan.stored === 10_000 ? 30 : undefined, gate: true, detail: `${queries.length} queries x ${plan.searchReps} (name 1/3/7+ letters, NIK first 8 / last 4 / all 16 digits): ids + first 20 rows; hits median ${median(search.hits)}, max ${Math.max(...search.hits)}` },
+        { key: 'P3.save-vs-raw', what: 'save p95 / raw IndexedDB put p95', value: median(saveRatio), unit: 'x', direction: 'max', target: 1.5, gate: true, detail: `raw put p95 per run: ${rawP95s.join(', ')} ms; raw transaction of both rows (record + outbox op), median p95 ${round(median(raw2P95s))} ms; interleaved` },
+        { key: 'P4.search-p95', what: `roster search over ${plan.stored}: p95 per query`, value: p95(search.ours), unit: 'ms', direction: 'max', target: plan.stored === 10_000 ? 30 : undefined, detail: `${queries.length} queries x ${plan.searchReps} (name 1/3/7+ letters, NIK first 8 / last 4 / all 16 digits): ids + first 20 rows; hits median ${median(search.hits)}, max ${Math.max(...search.hits)}` },
         { key: 'P4.search-vs-raw', what: 'search p95 / raw index reads p95', value: p95(search.ours) / p95(search.raw), unit: 'x', direction: 'max', gate: true, detail: `raw: IDBIndex.getAllKeys on the same ranges + 20 gets, p95 ${round(p95(search.raw))} ms` },
       ];
       return metrics;

@@ -9,8 +9,12 @@ export interface SeedSpec {
 export interface StorageBench {
   /** Stores `spec` as pulled records (the sync store's own pull path), in pages of 500. */
   seedPulled(dbName: string, spec: SeedSpec): Promise<number>;
-  /** Interleaved samples (ms): our saveNewRegistration vs a raw IndexedDB put, new records each. */
-  saveSamples(dbName: string, spec: SeedSpec): Promise<{ ours: number[]; raw: number[] }>;
+  /**
+   * Interleaved samples (ms), new records each: our saveNewRegistration; a raw IndexedDB put of
+   * the registration row (the spec's limit); and, to tell Dexie's cost from the second row's,
+   * a raw transaction putting the registration row and its outbox row.
+   */
+  saveSamples(dbName: string, spec: SeedSpec): Promise<{ ours: number[]; raw: number[]; raw2: number[] }>;
   /** Per-query samples (ms): our roster search + first 20 rows vs raw index reads of the same. */
   searchSamples(dbName: string, queries: string[], reps: number): Promise<{ ours: number[]; raw: number[]; hits: number[] }>;
 }
