@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Quota, QuotaBoard, ServerRegistration } from '../../src/shared';
+import { CLI_ACTOR } from '../../src/server/auth/actor';
 import { loadPlaces } from '../../src/server/places';
-import { BACKENDS, startServer, type TestServer } from './support/harness';
+import { setVillageQuota } from '../../src/server/store/quotas';
+import { BACKENDS, openAt, startServer, type TestServer } from './support/harness';
 import {
   SALEM, TANJUNGSARI, applied, auth, createOp, pullAll, push, pushOk, registration, updateOp, voidOp,
 } from './support/wire';
@@ -140,5 +142,26 @@ describe.each(BACKENDS)('quota, waitlist and promotion, contract rules 2 and 5 (
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/quotas?scope=*', headers: auth(coordinator) })).statusCode).toBe(403);
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/quotas?scope=3x', headers: auth(coordinator) })).statusCode).toBe(400);
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/quotas', headers: auth(op) })).statusCode).toBe(403);
+  });
+
+  it('never serves a stale board or stale pull quotas after a change', async () => {
+    const tanjungsari = async () => (await s.app.inject({ method: 'GET', url: '/api/v1/quotas?scope=32.14.16', headers: auth(coordinator) }))
+      .json<QuotaBoard>().villages.find((v) => v.villageCode === TANJUNGSARI);
+    const pulled = async () => (await pullAll(s.app, op)).quotas[0];
+    expect(await tanjungsari()).toMatchObject({ quota: 100, accepted: 0 });
+    expect(await pulled()).toBeUndefined();
+    await fill(1);
+    expect(await tanjungsari()).toMatchObject({ quota: 100, accepted: 1 });
+    expect(await pulled()).toMatchObject({ quota: 100, accepted: 1 });
+    // Another process (the CLI) writes through the same store functions; a second store on the
+    // same database stands for it here.
+    const other = await openAt(s.loc);
+    try {
+      await setVillageQuota(other, { villageCode: TANJUNGSARI, quota: 7, actor: CLI_ACTOR, now: new Date() });
+    } finally {
+      await other.close();
+    }
+    expect(await tanjungsari()).toMatchObject({ quota: 7, accepted: 1 });
+    expect(await pulled()).toMatchObject({ quota: 7, accepted: 1 });
   });
 });

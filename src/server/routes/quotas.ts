@@ -29,7 +29,7 @@ export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({ method: 'GET', url: '/api/v1/quotas', onRequest, handler: async (request, reply) => {
     const actor = actorOf(request, 'coordinator', 'admin');
     const scope = requestedScope(actor, request.query);
-    const board = await quotaBoardJson(ctx.store.db, ctx.places, scope, ctx.defaultQuota);
+    const board = await quotaBoardJson(ctx.store, ctx.places, scope, ctx.defaultQuota);
     return reply.type('application/json; charset=utf-8').send(board);
   } });
 }

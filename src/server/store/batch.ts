@@ -3,6 +3,7 @@
 // written back in bulk at the end.
 import { sql, type SqlBool } from 'kysely';
 import type { OpResult } from '../../shared';
+import { bumpCountersVersion } from './counters-version';
 import { chunkRows, chunkValues, type Db, type DialectKind } from './db';
 import { entryToRow, rowToEntry, type Entry } from './rows';
 import type { OpsTable, RegistrationsTable } from './schema';
@@ -231,6 +232,7 @@ export class BatchState {
         cards_handed_over: c.cardsHandedOver,
       };
     });
+    if (villages.length > 0) await bumpCountersVersion(this.trx);
     for (const chunk of chunkRows(this.kind, villages)) {
       await this.trx
         .insertInto('village_quotas')

@@ -99,6 +99,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
       'create index devices_scope on devices (scope)',
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // See counters-version.ts.
+      'create table meta (key text primary key, value bigint not null)',
+      "insert into meta (key, value) values ('counters', 0)",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

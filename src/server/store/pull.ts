@@ -3,7 +3,7 @@
 // committed: a later pull never finds an older seq (contract rule 6).
 import { DEFAULT_PROGRAMME, type PullResponse } from '../../shared';
 import type { Store } from './db';
-import { quotasInScope } from './quotas';
+import { cachedQuotasInScope } from './quotas';
 import { inScope, rowToServer } from './rows';
 
 export async function pullChanges(
@@ -22,7 +22,7 @@ export async function pullChanges(
     const hasMore = rows.length > input.limit;
     const changes = rows.slice(0, input.limit).map(rowToServer);
     const cursor = changes.length > 0 ? (changes[changes.length - 1] as { seq: number }).seq : input.since;
-    const quotas = await quotasInScope(trx, input.scope, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
+    const quotas = await cachedQuotasInScope(store, trx, input.scope, input.defaultQuota ?? DEFAULT_PROGRAMME.defaultQuota);
     return { changes, cursor, hasMore, quotas };
   });
 }

@@ -6,6 +6,7 @@ import type { PlaceRegistry, VillageInfo } from '../places';
 import { fillFreeSlots } from '../sync/decide';
 import { audit } from './audit';
 import { BatchState } from './batch';
+import { countersVersion, VersionedCache } from './counters-version';
 import type { Db, Store } from './db';
 import { inScope } from './rows';
 
@@ -50,6 +51,36 @@ export async function setVillageQuota(
   });
 }
 
+const boardCaches = new WeakMap<Store, WeakMap<PlaceRegistry, VersionedCache<string>>>();
+const quotaCaches = new WeakMap<Store, VersionedCache<Quota[]>>();
+
+function cacheFor<T>(
+  caches: WeakMap<Store, WeakMap<PlaceRegistry, VersionedCache<T>>>, store: Store, places: PlaceRegistry,
+): VersionedCache<T> {
+  let byPlaces = caches.get(store);
+  if (!byPlaces) {
+    byPlaces = new WeakMap();
+    caches.set(store, byPlaces);
+  }
+  let cache = byPlaces.get(places);
+  if (!cache) {
+    cache = new VersionedCache();
+    byPlaces.set(places, cache);
+  }
+  return cache;
+}
+
+/** quotasInScope inside a read transaction, reused while no counter has changed. */
+export async function cachedQuotasInScope(store: Store, trx: Db, scope: string, defaultQuota: number): Promise<Quota[]> {
+  let cache = quotaCaches.get(store);
+  if (!cache) {
+    cache = new VersionedCache();
+    quotaCaches.set(store, cache);
+  }
+  const version = await countersVersion(trx);
+  return cache.get(`${scope}|${defaultQuota}`, version, () => quotasInScope(trx, scope, defaultQuota));
+}
+
 /** Quotas of the villages in scope that have registrations or a quota set (pull responses). */
 export async function quotasInScope(db: Db, scope: string, defaultQuota = DEFAULT_PROGRAMME.defaultQuota): Promise<Quota[]> {
   const rows = await db
@@ -89,8 +120,16 @@ function boardPrefix(places: PlaceRegistry, v: VillageInfo): string {
  * because a province has ~6,000 villages and the board must answer in well under 100 ms.
  */
 export async function quotaBoardJson(
-  db: Db, places: PlaceRegistry, scope: string, defaultQuota = DEFAULT_PROGRAMME.defaultQuota,
+  store: Store, places: PlaceRegistry, scope: string, defaultQuota = DEFAULT_PROGRAMME.defaultQuota,
 ): Promise<string> {
+  return store.read(async (trx) => {
+    const version = await countersVersion(trx);
+    return cacheFor(boardCaches, store, places).get(`${scope}|${defaultQuota}`, version, () =>
+      buildBoardJson(trx, places, scope, defaultQuota));
+  });
+}
+
+async function buildBoardJson(db: Db, places: PlaceRegistry, scope: string, defaultQuota: number): Promise<string> {
   const rows = await db
     .selectFrom('village_quotas')
     .selectAll()

@@ -96,6 +96,11 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+export interface MetaTable {
+  key: string;
+  value: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   applied_at: string;
@@ -109,5 +114,6 @@ export interface Database {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   audit_log: AuditLogTable;
+  meta: MetaTable;
   schema_migrations: SchemaMigrationsTable;
 }
