@@ -1,5 +1,8 @@
 import { CodedError } from '../../../shared/errors';
-import { messages } from '../../i18n/messages';
+import { hasMessage, registerMessages } from '../../i18n';
+import { coordinator } from '../../i18n/messages/coordinator';
+
+registerMessages(coordinator);
 
 // The coordinator and handover screens talk to the server directly (they are online actions:
 // a quota change or a device revocation must be decided now, not queued). One error shape:
@@ -96,5 +99,5 @@ export function createApi(readAuth: () => Promise<ApiAuth | null>, fetchFn?: Fet
 /** The i18n key for an error, so every screen words failures the same way. */
 export function errorKey(error: unknown): string {
   const key = `coord.error.${error instanceof CodedError ? error.code : 'unknown'}`;
-  return messages[key] ? key : 'coord.error.unknown';
+  return hasMessage(key) ? key : 'coord.error.unknown';
 }

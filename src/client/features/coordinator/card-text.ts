@@ -1,13 +1,15 @@
 import type { Card, Receiver } from '../../../shared/protocol';
-import { messages } from '../../i18n/messages';
-import type { TFunction } from '../../i18n';
+import { hasMessage, registerMessages, type TFunction } from '../../i18n';
+import { coordinator } from '../../i18n/messages/coordinator';
 import type { Format } from './format';
+
+registerMessages(coordinator);
 
 // How a handed-over card reads, the same on the board's village page and at the event table.
 
 export function relationshipText(t: TFunction, relationship: string): string {
   const key = `coord.relationship.${relationship}`;
-  return messages[key] ? t(key) : relationship;
+  return hasMessage(key) ? t(key) : relationship;
 }
 
 export function receiverText(t: TFunction, receiver: Receiver): string {

@@ -3,7 +3,8 @@ import { useRoute } from '../../app/router';
 import { appDb } from '../../db/app-state';
 import { readAuth, type CoordinatorAuth } from '../../db/coordinator-store';
 import type { Desa100Db } from '../../db/schema';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { coordinator } from '../../i18n/messages/coordinator';
 import { createApi, type FetchFn } from './api';
 import { BoardView } from './board-view';
 import { CoordinatorContext, type CoordinatorDeps } from './coordinator-context';
@@ -16,6 +17,8 @@ import { VillageView } from './village-view';
 // Vite splits this into the coordinator chunk's own stylesheet, loaded with the screen.
 // oxlint-disable-next-line import/no-unassigned-import
 import './coordinator.css';
+
+registerMessages(coordinator);
 
 const TABS = ['board', 'devices', 'export', 'kpj'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,9 +1,11 @@
-import { useI18n } from '../../i18n';
-import { messages } from '../../i18n/messages';
+import { hasMessage, registerMessages, useI18n } from '../../i18n';
+import { coordinator } from '../../i18n/messages/coordinator';
 import { maskNik } from '../../../shared/nik';
 import type { KpjImportResult } from './endpoints';
 import type { KpjLineError } from './kpj-csv';
 import { useFormat } from './format';
+
+registerMessages(coordinator);
 
 export interface KpjReportProps {
   /** Lines this phone refused before sending (bad NIK, bad KPJ, ...). */
@@ -15,7 +17,7 @@ function useReason() {
   const { t } = useI18n();
   return (reason: string) => {
     const key = `coord.kpj.reason.${reason}`;
-    return messages[key] ? t(key) : reason;
+    return hasMessage(key) ? t(key) : reason;
   };
 }
 

@@ -2,12 +2,15 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { navigate } from '../../app/router';
 import { appDb } from '../../db/app-state';
 import type { Desa100Db } from '../../db/schema';
-import { useI18n, type TFunction } from '../../i18n';
+import { registerMessages, useI18n, type TFunction } from '../../i18n';
+import { device } from '../../i18n/messages/device';
 import type { FetchLike } from '../../sync/types';
 import { guessDeviceName } from './enrol-code';
 import { enrolDevice, type EnrolOutcome } from './enrol-device';
 import { QrScanner } from './qr-scanner';
 import { useDeviceIdentity } from './use-device-identity';
+
+registerMessages(device);
 
 export interface EnrolDeviceScreenProps {
   /** From `/enrol?code=…` (the QR code's URL): redeemed at once. */

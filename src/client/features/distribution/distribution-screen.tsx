@@ -4,7 +4,9 @@ import { readAuth } from '../../db/coordinator-store';
 import { readCurrentEvent, readKnownVillages, type KnownVillage } from '../../db/distribution-store';
 import { useLiveQuery } from '../../db/live';
 import type { Desa100Db } from '../../db/schema';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { distribution } from '../../i18n/messages/distribution';
+import { coordinator } from '../../i18n/messages/coordinator';
 import { requestSync } from '../../sync/instance';
 import { createApi, type FetchFn } from '../coordinator/api';
 import { DistributionContext, type DistributionDeps } from './distribution-context';
@@ -14,6 +16,8 @@ import { HandoverList } from './handover-list';
 // Vite splits this into the distribution chunk's own stylesheet, loaded with the screen.
 // oxlint-disable-next-line import/no-unassigned-import
 import './distribution.css';
+
+registerMessages(distribution, coordinator);
 
 export interface DistributionScreenProps {
   /** Tests pass their own database, fetch and sync trigger; the app uses its own. */

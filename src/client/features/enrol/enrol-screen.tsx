@@ -4,7 +4,8 @@ import { Link, navigate } from '../../app/router';
 import {
   db, draftIdFor, getDraft, getMeta, getRegistration, type LocalRegistration, type LocalStatus,
 } from '../../db';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { enrol } from '../../i18n/messages/enrol';
 import { EDITABLE_STATUSES } from './editable';
 import { EnrolForm } from './enrol-form';
 import { emptyFormValues, formValuesOf, type CarryOver, type EnrolFormValues } from './form-schema';
@@ -13,6 +14,7 @@ import { errorText } from './error-text';
 // oxlint-disable-next-line import/no-unassigned-import
 import './enrol.css';
 
+registerMessages(enrol);
 
 type Loaded =
   | { kind: 'loading' }

@@ -1,6 +1,9 @@
 import { DEFAULT_PROGRAMME } from '../../../shared/programme';
 import { isClientError, toClientError } from '../../db';
-import { translateIssue, type Locale, type TFunction } from '../../i18n';
+import { registerMessages, translateIssue, type Locale, type TFunction } from '../../i18n';
+import { enrol } from '../../i18n/messages/enrol';
+
+registerMessages(enrol);
 
 /** A shared validation key (`nik-format`) in words, with the programme's figures filled in. */
 export function issueText(locale: Locale, key: string | undefined): string | undefined {

@@ -1,10 +1,13 @@
 import { useId } from 'react';
 import { db, findCachedVillage, getVillageQuota, useLiveQuery, type VillageQuota } from '../../db';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { quota } from '../../i18n/messages/quota';
 import { formatSince } from '../../pwa/format';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
 import './quota.css';
+
+registerMessages(quota);
 
 /** The village's quota as this phone sees it, kept current as records are saved and synced. */
 export function useVillageQuota(villageCode: string | null | undefined): VillageQuota | undefined {

@@ -5,7 +5,9 @@ import {
   useLiveQuery,
 } from '../../db';
 import { resendRejected } from '../../db/sync-store';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { roster } from '../../i18n/messages/roster';
+import { enrol } from '../../i18n/messages/enrol';
 import { ConfirmBox } from '../enrol/confirm-box';
 import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
@@ -15,6 +17,8 @@ import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
 import './roster.css';
+
+registerMessages(roster, enrol);
 
 export interface RegistrationDetailProps {
   id: string;

@@ -1,6 +1,10 @@
 import { DEFAULT_PROGRAMME } from '../../../shared/programme';
 import type { Rejection } from '../../db';
-import type { TFunction } from '../../i18n';
+import { registerMessages, type TFunction } from '../../i18n';
+import { rejection as rejectionMessages } from '../../i18n/messages/rejection';
+import { enrol } from '../../i18n/messages/enrol';
+
+registerMessages(rejectionMessages, enrol);
 
 function detailsOf(rejection: Rejection): Record<string, unknown> {
   const d = rejection.details;

@@ -5,13 +5,16 @@ import {
   db, getRegistrations, listDrafts, searchRegistrationIds, useLiveQuery,
   type Draft, type LocalRegistration, type LocalStatus,
 } from '../../db';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { roster } from '../../i18n/messages/roster';
 import { rejectionText } from './rejection-text';
 import { StatusBadge } from './status-badge';
 import { VirtualList } from './virtual-list';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
 import './roster.css';
+
+registerMessages(roster);
 
 const ROW_HEIGHT = 88;
 /** Rows are loaded in pages, so that scrolling a few pixels does not query again. */

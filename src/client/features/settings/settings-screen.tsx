@@ -1,11 +1,14 @@
 import { version } from '../../../../package.json';
 import { LanguageSwitch } from '../../app/language-switch';
 import { Link } from '../../app/router';
-import { useI18n } from '../../i18n';
+import { registerMessages, useI18n } from '../../i18n';
+import { settings } from '../../i18n/messages/settings';
 import { UnsyncedSummary } from '../../pwa/unsynced-summary';
 import { ClearData } from './clear-data';
 import { StoragePanel } from './storage-panel';
 import { VillageSetting } from './village-setting';
+
+registerMessages(settings);
 
 export function SettingsScreen() {
   const { t } = useI18n();

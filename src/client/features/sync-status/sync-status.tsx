@@ -1,5 +1,6 @@
 import { Link } from '../../app/router';
-import { useI18n, type TFunction } from '../../i18n';
+import { registerMessages, useI18n, type TFunction } from '../../i18n';
+import { sync as syncMessages } from '../../i18n/messages/sync';
 import type { Locale } from '../../i18n/types';
 import { formatSince } from '../../pwa/format';
 import type { SyncEngine } from '../../sync/engine';
@@ -8,6 +9,8 @@ import type { SyncState } from '../../sync/types';
 import { useSyncState } from './use-sync-state';
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the feature's styles with its chunk
 import './sync-status.css';
+
+registerMessages(syncMessages);
 
 function headline(state: SyncState, t: TFunction, locale: Locale, num: (n: number) => string): string {
   if (state.running && state.phase === 'pull') return t('sync.pulling');

@@ -1,7 +1,7 @@
 import type { Messages } from '../types';
 
-// The roster (every registration on this phone), a record's detail, and why the server
-// refused one (`rejection.<code>`, the codes of src/shared/errors.ts).
+// The roster (every registration on this phone) and a record's detail. Why the server refused
+// one is in rejection.ts (the enrol form says it too).
 export const roster: Messages = {
   'roster.title': { id: 'Peserta terdaftar', en: 'Registered workers' },
   'roster.search': { id: 'Cari nama atau NIK', en: 'Search name or NIK' },
@@ -75,34 +75,4 @@ export const roster: Messages = {
   'detail.kpj': { id: 'Nomor KPJ', en: 'KPJ number' },
   'detail.card': { id: 'Kartu diserahkan', en: 'Card handed over' },
   'detail.none': { id: '—', en: '—' },
-
-  'rejection.duplicate-nik': {
-    id: 'NIK ini sudah terdaftar di desa {village}. Satu NIK hanya boleh terdaftar sekali.',
-    en: 'This NIK is already registered in village {village}. A NIK can be registered only once.',
-  },
-  // Each field's text ends with its own full stop.
-  'rejection.invalid': { id: 'Isian tidak valid — {fields}', en: 'Invalid fields — {fields}' },
-  'rejection.invalid-unknown': { id: 'Isian tidak valid.', en: 'Some fields are invalid.' },
-  'rejection.forbidden-village': {
-    id: 'Ponsel ini tidak berhak mendaftar untuk desa ini.',
-    en: 'This phone may not register for this village.',
-  },
-  'rejection.not-found': { id: 'Data tidak ditemukan di server.', en: 'The server does not know this record.' },
-  'rejection.version-conflict': {
-    id: 'Data ini sudah diubah di tempat lain. Periksa datanya, lalu kirim ulang.',
-    en: 'This record was changed elsewhere. Check it, then send again.',
-  },
-  'rejection.op-conflict': {
-    id: 'Kiriman bentrok dengan kiriman sebelumnya. Kirim ulang.',
-    en: 'The sending clashed with an earlier one. Send again.',
-  },
-  'rejection.not-accepted': {
-    id: 'Kartu hanya dapat diserahkan untuk peserta yang diterima.',
-    en: 'A card can be handed over only for an accepted worker.',
-  },
-  'rejection.already-handed-over': {
-    id: 'Kartu ini sudah diserahkan sebelumnya.',
-    en: 'This card was already handed over.',
-  },
-  'rejection.already-voided': { id: 'Data ini sudah dibatalkan.', en: 'This record was already voided.' },
 };

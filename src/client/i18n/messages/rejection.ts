@@ -1,0 +1,35 @@
+import type { Messages } from '../types';
+
+// Why the server refused a record (`rejection.<code>`, the codes of src/shared/errors.ts): said by
+// the roster, a record's detail and the enrol form when it reopens a refused record.
+export const rejection: Messages = {
+  'rejection.duplicate-nik': {
+    id: 'NIK ini sudah terdaftar di desa {village}. Satu NIK hanya boleh terdaftar sekali.',
+    en: 'This NIK is already registered in village {village}. A NIK can be registered only once.',
+  },
+  // Each field's text ends with its own full stop.
+  'rejection.invalid': { id: 'Isian tidak valid — {fields}', en: 'Invalid fields — {fields}' },
+  'rejection.invalid-unknown': { id: 'Isian tidak valid.', en: 'Some fields are invalid.' },
+  'rejection.forbidden-village': {
+    id: 'Ponsel ini tidak berhak mendaftar untuk desa ini.',
+    en: 'This phone may not register for this village.',
+  },
+  'rejection.not-found': { id: 'Data tidak ditemukan di server.', en: 'The server does not know this record.' },
+  'rejection.version-conflict': {
+    id: 'Data ini sudah diubah di tempat lain. Periksa datanya, lalu kirim ulang.',
+    en: 'This record was changed elsewhere. Check it, then send again.',
+  },
+  'rejection.op-conflict': {
+    id: 'Kiriman bentrok dengan kiriman sebelumnya. Kirim ulang.',
+    en: 'The sending clashed with an earlier one. Send again.',
+  },
+  'rejection.not-accepted': {
+    id: 'Kartu hanya dapat diserahkan untuk peserta yang diterima.',
+    en: 'A card can be handed over only for an accepted worker.',
+  },
+  'rejection.already-handed-over': {
+    id: 'Kartu ini sudah diserahkan sebelumnya.',
+    en: 'This card was already handed over.',
+  },
+  'rejection.already-voided': { id: 'Data ini sudah dibatalkan.', en: 'This record was already voided.' },
+};
