@@ -21,12 +21,17 @@ export interface AppBrowser {
   close(): Promise<void>;
 }
 
-export async function launchApp(baseURL: string): Promise<AppBrowser> {
+export interface LaunchOptions {
+  /** Chromium flags on top of CHROMIUM_ARGS (e.g. harness/camera.ts's fake camera). */
+  extraArgs?: readonly string[];
+}
+
+export async function launchApp(baseURL: string, options: LaunchOptions = {}): Promise<AppBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'desa100-e2e-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     baseURL,
     viewport: PHONE_VIEWPORT,
     deviceScaleFactor: 2,

@@ -11,6 +11,8 @@ import { DIST, ROOT } from './paths';
 
 export interface AppServer {
   url: string;
+  /** The server's embedded database lives here: the CLI (harness/cli.ts) works on the same one. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -73,5 +75,5 @@ export async function startAppServer(): Promise<AppServer> {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, dataDir, stop };
 }
