@@ -8,11 +8,13 @@ export const SALEM = '32.14.16.2003';
 export const NAGRI_KIDUL = '32.14.01.1001';
 export const JATEN_BLITAR = '35.05.01.2001';
 
-let serial = 0;
-/** A valid, unique NIK (women's birth day + 40, like the real ones). */
+let counter = 0;
+/** A valid, unique NIK (women's birth day + 40, like the real ones); 9,999 per birth day. */
 export function nextNik(): string {
-  serial += 1;
-  return composeNik({ regionCode: '32.14.16', birthDate: '1990-05-17', sex: 'P', serial });
+  const day = 1 + (Math.floor(counter / 9999) % 28);
+  const serial = 1 + (counter % 9999);
+  counter += 1;
+  return composeNik({ regionCode: '32.14.16', birthDate: `1990-05-${String(day).padStart(2, '0')}`, sex: 'P', serial });
 }
 
 export type Wire = Record<string, unknown>;
