@@ -117,6 +117,21 @@ export interface PushResponse {
   serverTime: string;
 }
 
+/**
+ * Contract addition: a push with `"results": "compact"` gets applied results whose
+ * `registration` holds only the server's own fields; the device rebuilds the rest from the op it
+ * sent (normalised with the shared schema). Rejected results are unchanged.
+ */
+export const COMPACT_FIELDS = ['id', 'status', 'version', 'seq', 'receivedAt', 'updatedAt', 'kpjNumber', 'card'] as const;
+export type CompactRegistration = Pick<ServerRegistration, (typeof COMPACT_FIELDS)[number]>;
+export type CompactOpResult =
+  | { opId: string; status: 'applied'; registration: CompactRegistration }
+  | Extract<OpResult, { status: 'rejected' }>;
+export interface CompactPushResponse {
+  results: CompactOpResult[];
+  serverTime: string;
+}
+
 export const quotaSchema = z.object({
   villageCode: z.string(),
   quota: z.number().int(),

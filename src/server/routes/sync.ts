@@ -1,8 +1,18 @@
 // POST /sync/push and GET /sync/pull (contract: the two halves of a device's sync).
+//
+// Contract additions (docs/architecture.md, "Contract additions"; without them every answer is
+// exactly the contract's):
+// - push body `"results": "compact"`: an applied result's `registration` is only
+//   {id, status, version, seq, receivedAt, updatedAt, kpjNumber, card}; the device has the rest
+//   (it sent it) and normalises it with the shared schema itself. Rejected results unchanged;
+//   a replay answers the same projection of the remembered result. Any other value: full.
+// - pull `&device=<uuid>`: registrations whose latest change is that device's own push are left
+//   out (it got them as push results); the cursor still passes over them.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, pushRequestSchema, scopeSchema,
+  COMPACT_FIELDS, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, pushRequestSchema, scopeSchema, uuid,
+  type CompactOpResult, type CompactPushResponse, type CompactRegistration, type OpResult,
   type PullResponse, type PushResponse,
 } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
@@ -23,12 +33,25 @@ const pullQuerySchema = z.object({
     .optional()
     .transform((v) => Math.min(v ?? PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT))
     .pipe(z.number().min(1, 'min-1')),
+  // Contract addition: leave out this device's own pushes.
+  device: uuid.optional(),
 });
+
+/** An applied result with the server's own fields only (contract addition). */
+function compactResult(result: OpResult): CompactOpResult {
+  if (result.status !== 'applied') return result;
+  const reg = result.registration;
+  const registration = Object.fromEntries(COMPACT_FIELDS.map((key) => [key, reg[key]]));
+  return { opId: result.opId, status: 'applied', registration: registration as CompactRegistration };
+}
+
+const wantsCompact = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as { results?: unknown }).results === 'compact';
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   const onRequest = authenticate(ctx);
 
-  app.route({ method: 'POST', url: '/api/v1/sync/push', onRequest, handler: async (request): Promise<PushResponse> => {
+  app.route({ method: 'POST', url: '/api/v1/sync/push', onRequest, handler: async (request): Promise<PushResponse | CompactPushResponse> => {
     const actor = actorOf(request);
     const body = parseOr400(pushRequestSchema, request.body);
     const results = await pushOps(ctx.store, {
@@ -39,7 +62,9 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       places: ctx.places,
       defaultQuota: ctx.defaultQuota,
     });
-    return { results, serverTime: ctx.now().toISOString() };
+    const serverTime = ctx.now().toISOString();
+    if (wantsCompact(request.body)) return { results: results.map(compactResult), serverTime };
+    return { results, serverTime };
   } });
 
   app.route({ method: 'GET', url: '/api/v1/sync/pull', onRequest, handler: async (request): Promise<PullResponse> => {
@@ -48,7 +73,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const scope = query.scope ?? actor.scope;
     if (!canSee(actor, scope)) throw forbidden();
     const response = await pullChanges(ctx.store, {
-      scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota,
+      scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota, device: query.device,
     });
     if (response.changes.length > 0) {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.

@@ -107,6 +107,16 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
       "insert into meta (key, value) values ('counters', 0)",
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // Which device's push made a registration's latest change (and at which seq): a pull
+      // with `device=` leaves those out, the device already has them (contract additions,
+      // docs/architecture.md). Null for promotions, KPJ numbers and rows written before this.
+      'alter table registrations add column pushed_by text',
+      'alter table registrations add column pushed_seq bigint',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

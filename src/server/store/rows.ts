@@ -17,6 +17,8 @@ export interface Entry {
   voidReason: string | null;
   deviceId: string | null;
   operator: string | null;
+  /** The device whose push made the latest change (null: a promotion, a KPJ number, …). */
+  pushedBy?: string | null;
 }
 
 export function rowToEntry(row: RegistrationsTable): Entry {
@@ -33,6 +35,8 @@ export function rowToEntry(row: RegistrationsTable): Entry {
     voidReason: row.void_reason,
     deviceId: row.device_id,
     operator: row.operator,
+    // Only while it names the latest change: a writer that moved `seq` without it voids it.
+    pushedBy: row.pushed_by != null && Number(row.pushed_seq) === Number(row.seq) ? row.pushed_by : null,
   };
 }
 
@@ -53,6 +57,8 @@ export function entryToRow(e: Entry): RegistrationsTable {
     device_id: e.deviceId,
     operator: e.operator,
     data: JSON.stringify(e.record),
+    pushed_by: e.pushedBy ?? null,
+    pushed_seq: e.pushedBy ? e.seq : null,
   };
 }
 

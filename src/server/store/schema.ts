@@ -23,6 +23,12 @@ export interface RegistrationsTable {
   operator: string | null;
   /** The wire `Registration` as JSON, normalised by the shared schema. */
   data: string;
+  /**
+   * The device whose push made the latest change, and that change's seq (the pair only counts
+   * while `pushed_seq` = `seq`): `GET /sync/pull?device=` skips such rows for that device.
+   */
+  pushed_by?: string | null;
+  pushed_seq?: number | null;
 }
 
 export interface OpsTable {

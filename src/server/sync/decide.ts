@@ -48,6 +48,8 @@ export function bump(state: BatchState, entry: Entry, now: string): void {
   entry.seq = state.nextSeq();
   entry.version += 1;
   entry.updatedAt = now;
+  // A push names its device after bumping; any other change (promotion, KPJ) is nobody's push.
+  entry.pushedBy = null;
 }
 
 type Decidable = Exclude<ParsedOp, { kind: 'unidentified' } | { kind: 'invalid' }>;
@@ -97,6 +99,7 @@ async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): 
         voidReason: null,
         deviceId: ctx.deviceId,
         operator: ctx.actor.tokenId,
+        pushedBy: ctx.deviceId,
       };
       if (accepted) counters.accepted += 1;
       else counters.waitlisted += 1;
@@ -120,6 +123,7 @@ async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): 
       }
       entry.record = merged.data;
       bump(state, entry, ctx.now);
+      entry.pushedBy = ctx.deviceId;
       state.changed(entry);
       return applied(opId, entry);
     }
@@ -134,6 +138,7 @@ async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): 
       entry.status = 'voided';
       entry.voidReason = op.reason;
       bump(state, entry, ctx.now);
+      entry.pushedBy = ctx.deviceId;
       state.changed(entry);
       state.touchVillage(entry.record.villageCode);
       // The void's own result comes first; promotions it causes get later seqs.
@@ -154,6 +159,7 @@ async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): 
         deviceId: ctx.deviceId,
       };
       bump(state, entry, ctx.now);
+      entry.pushedBy = ctx.deviceId;
       state.changed(entry);
       const counters = state.counters(entry.record.villageCode);
       counters.cardsHandedOver += 1;
