@@ -19,7 +19,8 @@ export function canSee(actor: Actor, code: string): boolean {
 
 /**
  * Per-op authorisation (rule 4): operators do everything in their own village; coordinators
- * only void inside their scope; admins do everything everywhere.
+ * void and hand over cards inside their scope (contract addition: launch-site handover events
+ * are run by APDESI/regency staff on their own phones); admins do everything everywhere.
  */
 export function mayTouch(actor: Actor, type: OpType, villageCode: string): boolean {
   switch (actor.role) {
@@ -28,7 +29,8 @@ export function mayTouch(actor: Actor, type: OpType, villageCode: string): boole
     case 'operator':
       return scopeContains(actor.scope, villageCode);
     case 'coordinator':
-      return type === 'registration.void' && scopeContains(actor.scope, villageCode);
+      return (type === 'registration.void' || type === 'card.handover')
+        && scopeContains(actor.scope, villageCode);
   }
 }
 
