@@ -67,6 +67,28 @@ describe('RegistrationDetail', () => {
     expect(row?.data.address).toBe(reg.address);
   });
 
+  it('offers no resend for a card the server says was already handed over, only discarding', async () => {
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    const server: ServerRegistration = {
+      ...reg, status: 'accepted', version: 2, receivedAt: '2025-03-02T01:00:00.000Z',
+      updatedAt: '2025-03-03T01:00:00.000Z', kpjNumber: null, seq: 9,
+      card: { handedAt: '2025-03-03T01:00:00.000Z', receiver: { kind: 'self' }, eventId: null, operator: 'HP Lain', deviceId: null },
+    };
+    await db.outbox.clear();
+    await db.registrations.update(reg.id, { status: 'accepted', server });
+    const opId = crypto.randomUUID();
+    await db.outbox.add({
+      opId, registrationId: reg.id, state: 'rejected', createdAt: '2025-03-03T02:00:00.000Z', attempts: 1, lastAttemptAt: null,
+      op: { opId, type: 'card.handover', registrationId: reg.id, handedAt: '2025-03-03T02:00:00.000Z', receiver: { kind: 'self' } },
+    });
+    await db.registrations.update(reg.id, { status: 'rejected', rejection: { ...rejection('already-handed-over', server.card), opId } });
+    renderScreen(<RegistrationDetail id={reg.id} />);
+    expect(await screen.findByRole('button', { name: 'Buang' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Kirim ulang' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Perbaiki dan kirim ulang' })).toBeNull();
+  });
+
   it('offers editing a pending record, with the full NIK and the village name', async () => {
     const places = placesFixture('/places/32.14.json') as RegencyPlaces;
     await db.places.put({ ...places, cachedAt: '2025-03-01T00:00:00.000Z' });

@@ -18,6 +18,8 @@ import { StatusBadge } from './status-badge';
 // oxlint-disable-next-line import/no-unassigned-import
 import './roster.css';
 
+const FUTILE_RESEND: ReadonlySet<string> = new Set(['already-handed-over', 'already-voided']);
+
 registerMessages(roster, enrol);
 
 export interface RegistrationDetailProps {
@@ -51,6 +53,8 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
   const refused = ops.filter((o) => o.state === 'rejected');
   const queued = ops.filter((o) => o.state === 'queued');
   const correctable = refusedDataOp(refused.map((o) => o.op.type));
+  // The server's answer to these will not change on a resend: only discarding helps.
+  const futile = record.rejection ? FUTILE_RESEND.has(record.rejection.code) : false;
 
   const run = async (action: () => Promise<string | null>) => {
     setConfirming(false);
@@ -92,7 +96,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
           <div className="detail-actions">
             {correctable ? (
               <Link href={`/daftar/${record.id}`} className="detail-button detail-button--primary">{t('detail.correct')}</Link>
-            ) : (
+            ) : futile ? null : (
               <button type="button" className="detail-button detail-button--primary" onClick={() => void resend()}>
                 {t('detail.resend')}
               </button>
