@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { importWhenReachable } from './app/deferred';
 import { appDb, readStartupState } from './db/app-state';
 import type { Locale } from './i18n';
 import { requestPersistentStorage } from './pwa/persistent-storage';
 import { startServiceWorker } from './pwa/register';
-import { startSync } from './sync/instance';
 
 /**
  * The saved language, so an English-speaking operator never sees a flash of Indonesian.
@@ -36,5 +36,7 @@ if (container) {
 
 void startServiceWorker();
 void requestPersistentStorage();
-// The first sync now, then on `online`, on its timer and after saves (src/client/sync).
-startSync();
+// The first sync at start, then on `online`, on its timer and after saves (src/client/sync).
+// One chunk with the sync band (app/layout.tsx), asked for at once but never in the way of the
+// first render.
+void importWhenReachable(() => import('./features/sync-status')).then(({ startSync }) => startSync());

@@ -8,3 +8,4 @@ export * from './programme';
 export * from './protocol';
 export * from './quota';
 export * from './registration';
+export * from './registration-keys';

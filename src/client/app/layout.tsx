@@ -1,16 +1,21 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, readRole } from '../db/app-state';
 import { useI18n } from '../i18n';
 // The file, not the feature's index: the index would pull the whole form into the first chunk.
 import { useHasUnsavedInput } from '../features/enrol/unsaved-input';
-import { SyncStatus } from '../features/sync-status';
 import { UpdatePrompt } from '../pwa/update-prompt';
 import { useBeforeUnloadWarning } from '../pwa/unsaved-input';
+import { importWhenReachable } from './deferred';
 import { LanguageSwitch } from './language-switch';
 import { NavIcon, type NavIconName } from './nav-icons';
 import { useOnline } from './online-status';
 import { Link, useRoute } from './router';
+
+// The sync band and the engine behind it (storage, wire checks) are a chunk of their own: the
+// first screen does not wait for them. The placeholder keeps the band's height (no layout shift).
+const SyncStatus = lazy(() =>
+  importWhenReachable(() => import('../features/sync-status')).then((m) => ({ default: m.SyncStatus })));
 
 interface NavItem {
   href: string;
@@ -60,7 +65,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <LanguageSwitch />
       </header>
       <UpdatePrompt blocked={unsaved} />
-      <SyncStatus />
+      <Suspense fallback={<div className="sync-status-placeholder" aria-hidden="true" />}>
+        <SyncStatus />
+      </Suspense>
       <div id="content" ref={content} tabIndex={-1} className="content">
         {children}
       </div>

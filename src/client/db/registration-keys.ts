@@ -1,4 +1,5 @@
-import { registrationFields, type Registration } from '../../shared/registration';
+import type { Registration } from '../../shared/registration';
+import { REGISTRATION_KEYS } from '../../shared/registration-keys';
 import type { ServerRegistration } from '../../shared/protocol';
 import type { LocalRegistration } from './schema';
 
@@ -14,8 +15,6 @@ export function reverse(text: string): string {
 export function searchKeys(reg: Pick<Registration, 'nik' | 'fullName'>): Pick<LocalRegistration, 'nik' | 'nikRev' | 'nameKey'> {
   return { nik: reg.nik, nikRev: reverse(reg.nik), nameKey: reg.fullName.toLowerCase() };
 }
-
-const REGISTRATION_KEYS = Object.keys(registrationFields) as Array<keyof Registration>;
 
 /** Fields an update may carry: the contract keeps id, villageCode and capturedAt fixed. */
 const CHANGEABLE_KEYS = REGISTRATION_KEYS.filter(
