@@ -80,7 +80,7 @@ describe('RegistrationDetail', () => {
     const opId = crypto.randomUUID();
     await db.outbox.add({
       opId, registrationId: reg.id, state: 'rejected', createdAt: '2025-03-03T02:00:00.000Z', attempts: 1, lastAttemptAt: null,
-      op: { opId, type: 'card.handover', registrationId: reg.id, handedAt: '2025-03-03T02:00:00.000Z', receiver: { kind: 'self' } },
+      op: { opId, type: 'card.handover', registrationId: reg.id, handedAt: '2025-03-03T02:00:00.000Z', receiver: { kind: 'self' }, eventId: undefined },
     });
     await db.registrations.update(reg.id, { status: 'rejected', rejection: { ...rejection('already-handed-over', server.card), opId } });
     renderScreen(<RegistrationDetail id={reg.id} />);
