@@ -2,7 +2,7 @@
 // contract's statuses. Bad input never becomes a 500, and nothing a client sent (which may be
 // personal data) is echoed into logs.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { issuesByField, type ErrorBody, type HttpErrorCode } from '../shared';
 import { HTTP_MESSAGES } from './messages';
 
@@ -19,14 +19,15 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (error: z.ZodError) =>
+export const badRequest = (error: Parameters<typeof issuesByField>[0]) =>
   new HttpError(400, 'invalid-request', undefined, { fields: issuesByField(error) });
 export const forbidden = () => new HttpError(403, 'forbidden');
 export const notFound = () => new HttpError(404, 'not-found');
 
 /** Parses with zod or throws 400 `invalid-request` naming the fields. */
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const parsed = schema.safeParse(value);
+export function parseOr400<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
+  // The function form: shared schemas are zod/mini, the server's own are classic zod.
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw badRequest(parsed.error);
   return parsed.data;
 }

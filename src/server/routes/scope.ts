@@ -4,7 +4,7 @@ import { canSee } from '../auth/actor';
 import { scopeSchema } from '../../shared';
 import { forbidden, parseOr400 } from '../http-errors';
 
-const scopeQuerySchema = z.object({ scope: scopeSchema.optional() });
+const scopeQuerySchema = z.object({ scope: z.optional(scopeSchema) });
 
 /** `?scope=PREFIX`: defaults to the caller's scope and must lie inside it (else 403). */
 export function requestedScope(actor: Actor, query: unknown): string {

@@ -26,7 +26,7 @@ import { pushOps } from '../store/push';
 const count = z.string().regex(/^\d{1,15}$/, 'integer').transform(Number);
 const pullQuerySchema = z.object({
   // A narrower scope inside the caller's own, e.g. one village for a handover event.
-  scope: scopeSchema.optional(),
+  scope: z.optional(scopeSchema),
   since: count.optional().transform((v) => v ?? 0),
   // More than the cap is capped, not refused (contract).
   limit: count
@@ -34,7 +34,7 @@ const pullQuerySchema = z.object({
     .transform((v) => Math.min(v ?? PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT))
     .pipe(z.number().min(1, 'min-1')),
   // Contract addition: leave out this device's own pushes.
-  device: uuid.optional(),
+  device: z.optional(uuid),
 });
 
 /** An applied result with the server's own fields only (contract addition). */

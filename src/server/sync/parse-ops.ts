@@ -1,6 +1,5 @@
 // First phase of a push, outside the write lock: every op is parsed and validated on its own,
 // so the locked phase only decides what depends on the database.
-import type { z } from 'zod';
 import {
   issuesByField, opSchemas, OP_TYPES, registrationChangesSchema, registrationSchema, uuid,
   type OpResult, type OpType, type Receiver, type Registration, type RejectionCode,
@@ -58,7 +57,7 @@ export function parseOp(raw: Record<string, unknown>, places: PlaceRegistry): Pa
   });
   if (!isOpType(type)) return invalid({ type: type === undefined ? 'required' : 'op-type' });
 
-  const fail = (error: z.ZodError) => invalid(issuesByField(error));
+  const fail = (error: Parameters<typeof issuesByField>[0]) => invalid(issuesByField(error));
   switch (type) {
     case 'registration.create': {
       const env = opSchemas[type].safeParse(raw);
