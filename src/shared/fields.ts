@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_TEXT_LENGTH } from './programme';
 
 // Field schemas shared by the registration, the protocol and the forms. Messages are stable
 // keys (kebab-case) that the client's i18n turns into words; the server sends them as-is.
+// zod/mini (functions, not methods): the phone ships only the checks it uses.
 
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const YEAR_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -11,13 +12,13 @@ export const YEAR_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ISO_TIME_RE =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/;
 
-export const uuid = z.string('required').regex(
+export const uuid = z.string('required').check(z.regex(
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   'uuid',
-);
+));
 
 export const text = (max = MAX_TEXT_LENGTH) =>
-  z.string('required').trim().min(1, 'required').max(max, 'too-long');
+  z.string('required').check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too-long'));
 
 function isCalendarDate(v: string): boolean {
   if (!ISO_DATE_RE.test(v)) return false;
@@ -26,23 +27,23 @@ function isCalendarDate(v: string): boolean {
 }
 
 /** A date that exists on the calendar, `YYYY-MM-DD`. */
-export const isoDate = z.string('required').refine(isCalendarDate, 'date');
+export const isoDate = z.string('required').check(z.refine(isCalendarDate, 'date'));
 
-export const yearMonth = z.string('required').regex(YEAR_MONTH_RE, 'year-month');
+export const yearMonth = z.string('required').check(z.regex(YEAR_MONTH_RE, 'year-month'));
 
 /** Any ISO 8601 time with an offset (or Z); stored as UTC. */
-export const isoTime = z
-  .string('required')
-  .refine((v) => {
+export const isoTime = z.pipe(
+  z.string('required').check(z.refine((v) => {
     // Date.parse reads 30 February as 2 March: the date part must exist on its own.
     const m = ISO_TIME_RE.exec(v);
     return m !== null && isCalendarDate(m[1] as string) && !Number.isNaN(Date.parse(v));
-  }, 'time')
-  .transform((v) => new Date(v).toISOString());
+  }, 'time')),
+  z.transform((v: string) => new Date(v).toISOString()),
+);
 
 /** Optional on the wire: absent and null both mean "not given". */
-export const optional = <T extends z.ZodType>(schema: T) =>
-  schema.nullish().transform((v) => (v == null ? undefined : v));
+export const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(z.nullish(schema), z.transform((v: z.output<T> | null | undefined) => (v == null ? undefined : v)));
 
 /** Indonesian mobile numbers in the forms people write them, stored `+628…`. */
 export function normalisePhone(raw: string): string {
@@ -52,32 +53,32 @@ export function normalisePhone(raw: string): string {
   else if (v.startsWith('0')) v = v.slice(1);
   return `+62${v}`;
 }
-export const phone = z
-  .string('required')
-  .transform(normalisePhone)
-  .pipe(z.string().regex(/^\+628\d{7,11}$/, 'phone'));
+export const phone = z.pipe(
+  z.pipe(z.string('required'), z.transform(normalisePhone)),
+  z.string().check(z.regex(/^\+628\d{7,11}$/, 'phone')),
+);
 
 /** RT/RW: one to three digits, stored zero-padded to three. */
-export const rtRw = z
-  // Any number: 1.5 or -1 then fails the digit check as 'rt-rw', not as 'required'.
-  .union([z.string(), z.number()], 'required')
-  .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{1,3}$/, 'rt-rw'))
-  .transform((v) => v.padStart(3, '0'));
+export const rtRw = z.pipe(
+  z.pipe(
+    // Any number: 1.5 or -1 then fails the digit check as 'rt-rw', not as 'required'.
+    z.pipe(z.union([z.string(), z.number()], 'required'), z.transform((v: string | number) => String(v).trim())),
+    z.string().check(z.regex(/^\d{1,3}$/, 'rt-rw')),
+  ),
+  z.transform((v: string) => v.padStart(3, '0')),
+);
 
 export const FULL_NAME_RE = /^[\p{L} .'-]+$/u;
-export const fullName = z
-  .string('required')
-  .transform((v) => v.trim().replace(/\s+/g, ' ').toUpperCase())
-  .pipe(
-    z
-      .string()
-      .min(2, 'too-short')
-      .max(100, 'too-long')
-      .regex(FULL_NAME_RE, 'name-chars'),
-  );
+export const fullName = z.pipe(
+  z.pipe(z.string('required'), z.transform((v: string) => v.trim().replace(/\s+/g, ' ').toUpperCase())),
+  z.string().check(
+    z.minLength(2, 'too-short'),
+    z.maxLength(100, 'too-long'),
+    z.regex(FULL_NAME_RE, 'name-chars'),
+  ),
+);
 
-export const kkNumber = z
-  .string('required')
-  .transform((v) => v.replace(/[\s.]/g, ''))
-  .pipe(z.string().regex(/^\d{16}$/, 'kk'));
+export const kkNumber = z.pipe(
+  z.pipe(z.string('required'), z.transform((v: string) => v.replace(/[\s.]/g, ''))),
+  z.string().check(z.regex(/^\d{16}$/, 'kk')),
+);

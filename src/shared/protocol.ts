@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from './codes';
 import { isoTime, optional, text, uuid, fullName } from './fields';
 import { MAX_OPS_PER_PUSH, MAX_QUOTA } from './programme';
@@ -10,7 +10,7 @@ import type { RejectionCode } from './errors';
 
 export const pushRequestSchema = z.object({
   deviceId: uuid,
-  ops: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_OPS_PER_PUSH),
+  ops: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1), z.maxLength(MAX_OPS_PER_PUSH)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -28,7 +28,7 @@ export const updateOpSchema = z.strictObject({
   opId: uuid,
   type: z.literal('registration.update'),
   id: uuid,
-  baseVersion: z.number().int().min(1),
+  baseVersion: z.number().check(z.int(), z.gte(1)),
   changes: z.record(z.string(), z.unknown()),
 });
 
@@ -78,24 +78,24 @@ export type Op = CreateOp | UpdateOp | VoidOp | HandoverOp;
 export const cardSchema = z.object({
   handedAt: z.string(),
   receiver: receiverSchema,
-  eventId: z.string().nullable(),
+  eventId: z.nullable(z.string()),
   operator: z.string(),
-  deviceId: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
 });
 export type Card = z.infer<typeof cardSchema>;
 
 export const REGISTRATION_STATUSES = ['accepted', 'waitlisted', 'voided'] as const;
 export type ServerStatus = (typeof REGISTRATION_STATUSES)[number];
 
-export const serverRegistrationSchema = registrationObject.extend({
+export const serverRegistrationSchema = z.extend(registrationObject, {
   status: z.enum(REGISTRATION_STATUSES),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   receivedAt: z.string(),
   updatedAt: z.string(),
-  kpjNumber: z.string().nullable(),
-  card: cardSchema.nullable(),
-  seq: z.number().int(),
-  voidReason: z.string().nullish(),
+  kpjNumber: z.nullable(z.string()),
+  card: z.nullable(cardSchema),
+  seq: z.number().check(z.int()),
+  voidReason: z.nullish(z.string()),
 });
 export type ServerRegistration = Registration & {
   status: ServerStatus;
@@ -134,9 +134,9 @@ export interface CompactPushResponse {
 
 export const quotaSchema = z.object({
   villageCode: z.string(),
-  quota: z.number().int(),
-  accepted: z.number().int(),
-  waitlisted: z.number().int(),
+  quota: z.number().check(z.int()),
+  accepted: z.number().check(z.int()),
+  waitlisted: z.number().check(z.int()),
 });
 export type Quota = z.infer<typeof quotaSchema>;
 
@@ -147,14 +147,14 @@ export interface PullResponse {
   quotas: Quota[];
 }
 
-export const quotaPutSchema = z.strictObject({ quota: z.number().int().min(0).max(MAX_QUOTA) });
+export const quotaPutSchema = z.strictObject({ quota: z.number().check(z.int(), z.gte(0), z.lte(MAX_QUOTA)) });
 
 export const roleSchema = z.enum(ROLES);
-export const scopeSchema = z.string().refine(isScope, 'scope');
-export const villageCodeSchema = z.string().regex(VILLAGE_CODE_RE, 'village-code');
+export const scopeSchema = z.string().check(z.refine(isScope, 'scope'));
+export const villageCodeSchema = z.string().check(z.regex(VILLAGE_CODE_RE, 'village-code'));
 
 export const deviceEnrolSchema = z.strictObject({
-  code: z.string().trim().min(1).max(64),
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   deviceName: text(),
 });
 export interface DeviceEnrolResponse {

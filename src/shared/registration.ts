@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   FUNDING_SOURCES, MARITAL_STATUSES, OCCUPATIONS, SEXES,
 } from './codes';
@@ -16,13 +16,12 @@ const NIK_MESSAGES: Record<NikIssue, string> = {
   serial: 'nik-serial',
 };
 
-export const nik = z
-  .string('required')
-  .transform(normaliseNik)
-  .superRefine((v, ctx) => {
+export const nik = z.pipe(z.string('required'), z.transform(normaliseNik)).check(
+  z.superRefine((v: string, ctx) => {
     const parsed = parseNik(v);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: NIK_MESSAGES[parsed.issue] });
-  });
+  }),
+);
 
 export const consentSchema = z.strictObject({
   noticeVersion: text(),
@@ -42,17 +41,17 @@ export const registrationFields = {
   fullName,
   birthDate: isoDate,
   sex: z.enum(SEXES, 'required'),
-  villageCode: z.string('required').regex(VILLAGE_CODE_RE, 'village-code'),
+  villageCode: z.string('required').check(z.regex(VILLAGE_CODE_RE, 'village-code')),
   address: text(MAX_ADDRESS_LENGTH),
   rt: rtRw,
   rw: rtRw,
   occupation: z.enum(OCCUPATIONS, 'required'),
   occupationOther: optional(text()),
-  monthlyIncome: z
-    .number('required')
-    .int('income-whole')
-    .min(DEFAULT_PROGRAMME.incomeMin, 'income-range')
-    .max(DEFAULT_PROGRAMME.incomeMax, 'income-range'),
+  monthlyIncome: z.number('required').check(
+    z.int('income-whole'),
+    z.gte(DEFAULT_PROGRAMME.incomeMin, 'income-range'),
+    z.lte(DEFAULT_PROGRAMME.incomeMax, 'income-range'),
+  ),
   fundingSource: z.enum(FUNDING_SOURCES, 'required'),
   coverageStart: yearMonth,
   coverageEnd: yearMonth,
@@ -103,19 +102,19 @@ export function checkRegistrationRules(
 }
 
 export function makeRegistrationSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
-  return registrationObject.superRefine((reg, ctx) => checkRegistrationRules(reg, ctx, rules));
+  return registrationObject.check(z.superRefine((reg: Registration, ctx) => checkRegistrationRules(reg, ctx, rules)));
 }
 
 export const registrationSchema = makeRegistrationSchema();
 
 /** Fields an update may change (contract: all but id, villageCode, capturedAt). */
-export const registrationChangesSchema = registrationObject
-  .omit({ id: true, villageCode: true, capturedAt: true })
-  .partial();
+export const registrationChangesSchema = z.partial(
+  z.omit(registrationObject, { id: true, villageCode: true, capturedAt: true }),
+);
 export type RegistrationChanges = z.output<typeof registrationChangesSchema>;
 
 /** A field path and the key of what is wrong with it: `{ "heir.name": "required" }`. */
-export function issuesByField(error: z.ZodError): Record<string, string> {
+export function issuesByField(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

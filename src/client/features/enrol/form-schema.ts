@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FundingSource, MaritalStatus, Occupation, Sex } from '../../../shared/codes';
 import { parseNik } from '../../../shared/nik';
 import { DEFAULT_PROGRAMME, type ProgrammeRules } from '../../../shared/programme';
@@ -47,7 +47,7 @@ const blankToUndefined = (value: unknown): unknown =>
  * An empty input is "not given": optional fields then pass, and required ones say `required`
  * (rather than, say, `too-short` for an empty name or `rt-rw` for an empty RT).
  */
-const input = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
+const input = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(blankToUndefined), schema);
 
 /**
  * RT/RW accept a string or a number on the wire (a union). The form resolver reports a failed
@@ -55,14 +55,17 @@ const input = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined,
  */
 const rtRwInput = (schema: typeof registrationFields.rt) =>
   // The union takes string | number; handing it a string only is always valid.
-  z.string('required').trim().min(1, 'required').pipe(schema as unknown as z.ZodType<string, string>);
+  z.pipe(
+    z.string('required').check(z.trim(), z.minLength(1, 'required')),
+    schema as unknown as z.ZodMiniType<string, string>,
+  );
 
 /** An heir is optional as a whole: all three inputs empty means none. */
-const heirInput = z.preprocess((value) => {
+const heirInput = z.pipe(z.transform((value: unknown): unknown => {
   const heir = value as EnrolFormValues['heir'] | undefined;
   if (!heir || (!heir.name.trim() && !heir.relationship && !heir.phone.trim())) return undefined;
   return { name: heir.name, relationship: heir.relationship, phone: blankToUndefined(heir.phone) };
-}, registrationFields.heir);
+}), registrationFields.heir);
 
 /**
  * Birth date and sex the NIK says, when they differ from what the form holds. Also called on
@@ -108,13 +111,13 @@ export function makeEnrolFormSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
       heir: heirInput,
       nikMismatchConfirmed: z.boolean(),
     })
-    .superRefine((v, ctx) => {
+    .check(z.superRefine((v, ctx) => {
       checkRegistrationRules(v, ctx, rules);
       // A warning, not an error (domain.md): saving only needs the operator's confirmation.
       if (!v.nikMismatchConfirmed && nikMismatch({ nik: v.nik, birthDate: v.birthDate, sex: v.sex })) {
         ctx.addIssue({ code: 'custom', message: 'nik-mismatch', path: ['nikMismatchConfirmed'] });
       }
-    });
+    }));
 }
 
 export const enrolFormSchema = makeEnrolFormSchema();
