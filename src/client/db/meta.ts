@@ -9,6 +9,21 @@ export interface BoardSnapshot {
   board: QuotaBoard;
 }
 
+/**
+ * A push on its way: the outbox rows sent (still `queued`, seqs `firstSeq`..`lastSeq`) with no
+ * answer yet. One meta row per batch instead of rewriting every op and record before the
+ * request; while it is there its ops count as attempted (their payloads are frozen) and its
+ * `pending` records read as `sent`. Left behind by a tab that closed mid-push, it is settled as
+ * an unknown delivery at the next sync (src/client/db/sync-store.ts).
+ */
+export interface InFlightBatch {
+  firstSeq: number;
+  lastSeq: number;
+  registrationIds: string[];
+  /** When it was taken (the attempt's time). */
+  at: string;
+}
+
 /** Every key the phone keeps in `meta`, with its type: one list, so no two features disagree. */
 export interface MetaValues {
   /** This phone's UUID: the one POST /devices returned, or made locally before enrolment. */
@@ -35,6 +50,13 @@ export interface MetaValues {
   coordinatorBoard: BoardSnapshot;
   /** The card-handover event this phone is working on (a `distributionEvents` id). */
   distributionEventId: string;
+  /** Pushes sent and not answered yet, oldest first (at most two: see sync/phases.ts). */
+  inFlight: InFlightBatch[];
+}
+
+/** Whether an outbox row belongs to a push on its way (its payload must not change). */
+export function isInFlight(batches: readonly InFlightBatch[] | undefined, seq: number | undefined): boolean {
+  return seq !== undefined && (batches ?? []).some((b) => seq >= b.firstSeq && seq <= b.lastSeq);
 }
 
 export type MetaKey = keyof MetaValues;

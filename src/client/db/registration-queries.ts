@@ -1,19 +1,34 @@
 import { normaliseNik } from '../../shared/nik';
 import { withStorageErrors } from './errors';
+import { getMeta } from './meta';
 import { reverse } from './registration-keys';
 import type { Desa100Db, LocalRegistration, LocalStatus, OutboxRow } from './schema';
 
 // Reads of registrations. Every roster query is an index range that returns primary keys only
 // (IDBIndex.getAllKeys): no record is read until a row is on screen (performance P4, P9).
 
+/** Records of a push on its way (no row is rewritten when a push leaves: see InFlightBatch). */
+async function inFlightIds(db: Desa100Db): Promise<Set<string>> {
+  const batches = (await getMeta(db, 'inFlight')) ?? [];
+  return new Set(batches.flatMap((b) => b.registrationIds));
+}
+
+/** A `pending` record whose op is on its way right now is `sent`, as the operator should see it. */
+function asSeen(row: LocalRegistration, sending: Set<string>): LocalRegistration {
+  return row.status === 'pending' && sending.has(row.id) ? { ...row, status: 'sent' } : row;
+}
+
 export async function getRegistration(db: Desa100Db, id: string): Promise<LocalRegistration | undefined> {
-  return withStorageErrors(() => db.registrations.get(id));
+  return withStorageErrors(async () => {
+    const [row, sending] = await Promise.all([db.registrations.get(id), inFlightIds(db)]);
+    return row && asSeen(row, sending);
+  });
 }
 
 /** The rows for a window of ids, in the same order; ids deleted meanwhile are left out. */
 export async function getRegistrations(db: Desa100Db, ids: readonly string[]): Promise<LocalRegistration[]> {
-  const rows = await withStorageErrors(() => db.registrations.bulkGet([...ids]));
-  return rows.filter((r): r is LocalRegistration => r !== undefined);
+  const [rows, sending] = await withStorageErrors(() => Promise.all([db.registrations.bulkGet([...ids]), inFlightIds(db)]));
+  return rows.filter((r): r is LocalRegistration => r !== undefined).map((r) => asSeen(r, sending));
 }
 
 /**
@@ -95,11 +110,20 @@ export async function searchRegistrationIds(
       if (query.kind === 'name' && !status) total = await db.registrations.where('nameKey').startsWith(query.prefix).count();
     }
     if (status) {
-      const withStatus = new Set(await db.registrations.where('status').equals(status).primaryKeys());
+      const withStatus = new Set(await idsWithStatus(db, status));
       ids = ids.filter((id) => withStatus.has(id));
     }
     return { ids, truncated, total: truncated ? total : ids.length };
   });
+}
+
+/** Ids of the records in a state as the operator sees it (`sent` includes a push on its way). */
+async function idsWithStatus(db: Desa100Db, status: LocalStatus): Promise<string[]> {
+  if (status !== 'pending' && status !== 'sent') return db.registrations.where('status').equals(status).primaryKeys();
+  const [pending, sending] = await Promise.all([db.registrations.where('status').equals('pending').primaryKeys(), inFlightIds(db)]);
+  const onItsWay = pending.filter((id) => sending.has(id));
+  if (status === 'pending') return pending.filter((id) => !sending.has(id));
+  return [...(await db.registrations.where('status').equals('sent').primaryKeys()), ...onItsWay];
 }
 
 /** How many records of each state this phone holds (index counts, no records read). */
@@ -107,7 +131,16 @@ export async function countByStatus(db: Desa100Db): Promise<Record<LocalStatus, 
   const statuses: LocalStatus[] = ['pending', 'sent', 'accepted', 'waitlisted', 'rejected', 'voided'];
   return withStorageErrors(async () => {
     const counts = await Promise.all(statuses.map((s) => db.registrations.where('status').equals(s).count()));
-    return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<LocalStatus, number>;
+    const byStatus = Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<LocalStatus, number>;
+    const sending = await inFlightIds(db);
+    if (sending.size > 0) {
+      // Only a push on its way reads keys: the pending ones of its (at most 1,000) records.
+      const rows = await db.registrations.bulkGet([...sending]);
+      const onItsWay = rows.filter((r) => r?.status === 'pending').length;
+      byStatus.pending -= onItsWay;
+      byStatus.sent += onItsWay;
+    }
+    return byStatus;
   });
 }
 

@@ -1,6 +1,7 @@
 import type { CreateOp, ServerRegistration, UpdateOp } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import { ClientError, withStorageErrors } from './errors';
+import { getMeta, isInFlight } from './meta';
 import { diffRegistration, registrationOf, searchKeys } from './registration-keys';
 import type { Desa100Db, LocalRegistration, LocalStatus, OutboxRow } from './schema';
 
@@ -97,7 +98,7 @@ export async function saveEditedRegistration(
   options: SaveOptions = {},
 ): Promise<{ row: LocalRegistration; outcome: EditOutcome }> {
   const { draftId } = options;
-  const tables = draftId ? [db.registrations, db.outbox, db.drafts] : [db.registrations, db.outbox];
+  const tables = [db.registrations, db.outbox, db.meta, ...(draftId ? [db.drafts] : [])];
   return withStorageErrors(() =>
     db.transaction('rw', tables, async () => {
       const row = await db.registrations.get(next.id);
@@ -106,13 +107,16 @@ export async function saveEditedRegistration(
       const ops = await db.outbox.where('registrationId').equals(row.id).sortBy('seq');
       const queued = ops.filter((o) => o.state === 'queued');
       const rejected = ops.filter((o) => o.state === 'rejected');
+      const inFlight = await getMeta(db, 'inFlight');
+      // Sent (or on its way right now): the server may hold this payload under this opId.
+      const attempted = (op: OutboxRow) => op.attempts > 0 || isInFlight(inFlight, op.seq);
       const last = queued.at(-1);
       const server = latestServer(row);
       const now = new Date().toISOString();
       let outcome: EditOutcome;
       let status: LocalStatus = row.status;
 
-      if (last && last.attempts === 0 && last.op.type === 'registration.create') {
+      if (last && !attempted(last) && last.op.type === 'registration.create') {
         last.op = { ...last.op, registration: next };
         await db.outbox.put(last);
         outcome = 'rewritten';
@@ -127,7 +131,7 @@ export async function saveEditedRegistration(
         // Queued ops will bring the server to `row.data`; with none, the server's copy is the base.
         const base = queued.length > 0 || !server ? row.data : registrationOf(server);
         const changes = diffRegistration(base, next);
-        if (last && last.attempts === 0 && last.op.type === 'registration.update') {
+        if (last && !attempted(last) && last.op.type === 'registration.update') {
           last.op = { ...last.op, changes: { ...last.op.changes, ...changes } };
           await db.outbox.put(last);
           outcome = 'rewritten';

@@ -1,12 +1,13 @@
 import { liveQuery } from 'dexie';
 import type {
-  DeviceEnrolResponse, Op, OpResult, PullResponse, ServerRegistration,
+  CompactOpResult, CompactRegistration, DeviceEnrolResponse, Op, OpResult, PullResponse,
+  ServerRegistration,
 } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import type { Delivery, SyncCounts, SyncIdentity, SyncStore } from '../sync/types';
 import { isServerRegistration } from '../sync/wire';
 import { ClientError, withStorageErrors } from './errors';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta, type InFlightBatch } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
 import { saveEditedRegistration } from './registrations';
 import type { Desa100Db, LocalRegistration, OutboxRow } from './schema';
@@ -64,6 +65,101 @@ async function registrationsById(db: Desa100Db, ids: string[]): Promise<Map<stri
 
 const unique = (values: string[]) => [...new Set(values)];
 
+type Normalise = (raw: Registration) => Registration;
+let normaliser: Promise<Normalise> | null = null;
+
+/**
+ * The shared schema's normalisation (upper-case names, padded RT/RW, +62 phones, UTC times):
+ * what the server stores, which a compact result leaves out. Loaded on first need, so that zod
+ * stays out of the app's first chunk; before a transaction (a dynamic import inside one would
+ * end it).
+ */
+function loadNormaliser(): Promise<Normalise> {
+  normaliser ??= import('../../shared/registration').then(({ registrationSchema }) => (raw: Registration) => {
+    const parsed = registrationSchema.safeParse(raw);
+    // The server applied it, so it parses; should it not, the phone's copy is the best there is.
+    return parsed.success ? parsed.data : raw;
+  });
+  return normaliser;
+}
+
+/**
+ * The normaliser a batch's compact answers need, with its creates' records already normalised:
+ * CPU work done before the transaction opens, not while it holds the tables.
+ */
+async function normaliserFor(rows: OutboxRow[], byOpId: Map<string, OpResult | CompactOpResult>): Promise<Normalise> {
+  const compact = rows.filter((row) => {
+    const result = byOpId.get(row.opId);
+    return result?.status === 'applied' && !isFull(result.registration);
+  });
+  if (compact.length === 0) return (raw) => raw;
+  const normalise = await loadNormaliser();
+  const done = new Map<Registration, Registration>();
+  for (const row of compact) if (row.op.type === 'registration.create') done.set(row.op.registration, normalise(row.op.registration));
+  return (raw) => done.get(raw) ?? normalise(raw);
+}
+
+const isFull = (reg: ServerRegistration | CompactRegistration): reg is ServerRegistration =>
+  typeof (reg as Partial<ServerRegistration>).villageCode === 'string';
+
+/**
+ * The server's copy after an applied op answered compactly: the record this phone sent, as the
+ * server normalised it, with the server's fields. `base` is the copy the op applied to (the
+ * running copy: earlier answers of the same batch included). Null when the phone cannot know
+ * it (a base it does not hold at the right version).
+ */
+function rebuild(
+  op: Op, compact: CompactRegistration, base: ServerRegistration | null, normalise: Normalise,
+): ServerRegistration | null {
+  switch (op.type) {
+    case 'registration.create':
+      return { ...normalise(op.registration), ...compact, voidReason: null };
+    case 'registration.update': {
+      // Applied means the server held `baseVersion`, the base it merged the changes into.
+      if (!base || base.version !== op.baseVersion) return null;
+      const merged = { ...registrationOf(base), ...op.changes } as Registration;
+      return { ...normalise(merged), ...compact, voidReason: base.voidReason ?? null };
+    }
+    case 'registration.void':
+      if (!base || base.version !== compact.version - 1) return null;
+      return { ...base, ...compact, voidReason: op.reason };
+    case 'card.handover':
+      if (!base || base.version !== compact.version - 1) return null;
+      return { ...base, ...compact };
+  }
+}
+
+/** The batch's ops count as attempted and its `pending` records become `sent`: it may be on the server. */
+async function markAttempted(db: Desa100Db, batches: InFlightBatch[]): Promise<void> {
+  for (const batch of batches) {
+    const rows = await db.outbox.where('seq').between(batch.firstSeq, batch.lastSeq, true, true)
+      .filter((row) => row.state === 'queued').toArray();
+    await db.outbox.bulkPut(rows.map((row) => ({ ...row, attempts: row.attempts + 1, lastAttemptAt: batch.at })));
+    const regs = await registrationsById(db, batch.registrationIds);
+    const sent = [...regs.values()].filter((r) => r.status === 'pending');
+    await db.registrations.bulkPut(sent.map((r) => ({ ...r, status: 'sent' as const })));
+  }
+}
+
+/** Up to `limit` queued rows after outbox seq `after`, in seq order: whole key ranges, read in one request each. */
+async function queuedAfter(db: Desa100Db, after: number, limit: number): Promise<OutboxRow[]> {
+  const rows: OutboxRow[] = [];
+  let from = after;
+  for (;;) {
+    const page = await db.outbox.where('seq').above(from).limit(limit).toArray();
+    rows.push(...page.filter((row) => row.state === 'queued').slice(0, limit - rows.length));
+    if (page.length < limit || rows.length === limit) return rows;
+    from = page.at(-1)?.seq as number;
+  }
+}
+
+/** The in-flight record of the batch that starts with `rows[0]`, and the others. */
+async function splitInFlight(db: Desa100Db, rows: OutboxRow[]): Promise<{ batch: InFlightBatch[]; rest: InFlightBatch[] }> {
+  const batches = (await getMeta(db, 'inFlight')) ?? [];
+  const first = rows[0]?.seq;
+  return { batch: batches.filter((b) => b.firstSeq === first), rest: batches.filter((b) => b.firstSeq !== first) };
+}
+
 async function counts(db: Desa100Db): Promise<SyncCounts> {
   const [pending, rejected] = await Promise.all([
     db.outbox.where('state').equals('queued').count(),
@@ -116,60 +212,107 @@ export function createSyncStore(db: Desa100Db): SyncStore {
   return {
     identity: () => readSyncIdentity(db),
 
-    takeBatch: (limit, at) => withStorageErrors(() => db.transaction('rw', db.outbox, db.registrations, async () => {
-      const queued = await db.outbox.where('state').equals('queued').limit(limit).toArray();
-      const rows = queued.map((row) => ({ ...row, attempts: row.attempts + 1, lastAttemptAt: at }));
-      await db.outbox.bulkPut(rows);
-      const regs = await registrationsById(db, unique(rows.map((r) => r.registrationId)));
-      const sent = [...regs.values()].filter((r) => r.status === 'pending');
-      await db.registrations.bulkPut(sent.map((r) => ({ ...r, status: 'sent' as const })));
+    takeBatch: (limit, at, after) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta], async () => {
+      let batches = (await getMeta(db, 'inFlight')) ?? [];
+      if (after === undefined && batches.length > 0) {
+        // Left by a run that never heard back (the tab closed mid-push): it may have landed.
+        await markAttempted(db, batches);
+        batches = [];
+      }
+      // Nothing is written per row: one meta row says what is on its way (see InFlightBatch).
+      const rows = after === undefined
+        ? await db.outbox.where('state').equals('queued').limit(limit).toArray()
+        : await queuedAfter(db, after, limit);
+      const [first, last] = [rows[0]?.seq, rows.at(-1)?.seq];
+      if (first !== undefined && last !== undefined) {
+        batches.push({ firstSeq: first, lastSeq: last, registrationIds: unique(rows.map((r) => r.registrationId)), at });
+      }
+      await setMeta(db, 'inFlight', batches);
       return rows;
     })),
 
-    async releaseBatch(rows, delivery: Delivery) {
-      // Unknown delivery: `sent` is the truth (it may be on the server already).
-      if (delivery === 'unknown') return;
-      await db.transaction('rw', db.registrations, async () => {
-        const regs = await registrationsById(db, unique(rows.map((r) => r.registrationId)));
-        const back = [...regs.values()].filter((r) => r.status === 'sent');
-        await db.registrations.bulkPut(back.map((r) => ({ ...r, status: 'pending' as const })));
-      });
-    },
-
-    applyPushResults: (rows, results, at) => withStorageErrors(() => db.transaction('rw', db.outbox, db.registrations, async () => {
-      const byOpId = new Map<string, OpResult>(results.map((r) => [r.opId, r]));
-      const ids = unique(rows.map((r) => r.registrationId));
-      const regs = await registrationsById(db, ids);
-      const applied: number[] = [];
-      const rejected: OutboxRow[] = [];
-      let unanswered = 0;
-      for (const row of rows) {
-        const result = byOpId.get(row.opId);
-        if (!result) {
-          unanswered += 1;
-          continue;
-        }
-        const reg = regs.get(row.registrationId);
-        if (result.status === 'applied') {
-          if (row.seq !== undefined) applied.push(row.seq);
-          const server = newer(reg?.server ?? null, result.registration);
-          regs.set(row.registrationId, reg ? { ...reg, server } : fromServer(server, 'here'));
-          continue;
-        }
-        rejected.push({ ...row, state: 'rejected' });
-        if (!reg) continue;
-        const { opId, code, message, details } = result;
-        // A version conflict's details are the server's current record: the base of a retry.
-        const server = code === 'version-conflict' && isServerRegistration(details)
-          ? newer(reg.server, details) : reg.server;
-        regs.set(reg.id, { ...reg, server, rejection: { opId, code, message, details, at } });
-      }
-      await db.outbox.bulkDelete(applied);
-      await db.outbox.bulkPut(rejected);
-      const ops = await opsByRegistration(db, ids);
-      await db.registrations.bulkPut([...regs.values()].map((r) => settle(r, ops.get(r.id) ?? [], true)));
-      return unanswered;
+    releaseBatch: (rows, delivery: Delivery) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta], async () => {
+      const { batch, rest } = await splitInFlight(db, rows);
+      // Unknown delivery: it may be on the server already, so its payloads are frozen and its
+      // records `sent`; the same opIds go again later. Surely not delivered: still `pending`.
+      if (delivery === 'unknown') await markAttempted(db, batch);
+      await setMeta(db, 'inFlight', rest);
     })),
+
+    async applyPushResults(rows, results, at) {
+      const byOpId = new Map<string, OpResult | CompactOpResult>(results.map((r) => [r.opId, r]));
+      const normalise = await normaliserFor(rows, byOpId);
+      const ids = unique(rows.map((r) => r.registrationId));
+      const inBatch = new Map<string, number>();
+      for (const row of rows) inBatch.set(row.registrationId, (inBatch.get(row.registrationId) ?? 0) + 1);
+      const [first, last] = [rows[0]?.seq, rows.at(-1)?.seq];
+      return withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta], async () => {
+        // Every read at once: the records, how many ops each has (this batch's included), and
+        // older refusals inside the batch's seq range (they stay).
+        const [regs, opCounts, kept] = await Promise.all([
+          registrationsById(db, ids),
+          Promise.all(ids.map((id) => db.outbox.where('registrationId').equals(id).count())),
+          first === undefined || last === undefined ? [] : db.outbox.where('state').equals('rejected')
+            .filter((row) => (row.seq as number) >= first && (row.seq as number) <= last).toArray(),
+        ]);
+        const applied: number[] = [];
+        const rejected: OutboxRow[] = [];
+        let unanswered = 0;
+        for (const row of rows) {
+          const result = byOpId.get(row.opId);
+          if (!result) {
+            unanswered += 1;
+            continue;
+          }
+          const reg = regs.get(row.registrationId);
+          if (result.status === 'applied') {
+            if (row.seq !== undefined) applied.push(row.seq);
+            const answer = result.registration;
+            const incoming = isFull(answer) ? answer : rebuilt(row.op, answer, reg);
+            if (!incoming) continue;
+            const server = newer(reg?.server ?? null, incoming);
+            regs.set(row.registrationId, reg ? { ...reg, server } : fromServer(server, 'here'));
+            continue;
+          }
+          rejected.push({ ...row, state: 'rejected' });
+          if (!reg) continue;
+          const { opId, code, message, details } = result;
+          // A version conflict's details are the server's current record: the base of a retry.
+          const server = code === 'version-conflict' && isServerRegistration(details)
+            ? newer(reg.server, details) : reg.server;
+          regs.set(reg.id, { ...reg, server, rejection: { opId, code, message, details, at } });
+        }
+        if (unanswered === 0 && first !== undefined && last !== undefined) {
+          // Every op of the batch answered: its seq range goes in one request (nothing else lies
+          // there but the older refusals, put back).
+          await db.outbox.where('seq').between(first, last, true, true).delete();
+          await db.outbox.bulkPut([...kept, ...rejected]);
+        } else {
+          await db.outbox.bulkDelete(applied);
+          await db.outbox.bulkPut(rejected);
+        }
+        // Answered (even partly: what is left unanswered goes again as an unknown delivery).
+        const { batch, rest } = await splitInFlight(db, rows);
+        if (unanswered > 0) await markAttempted(db, batch);
+        await setMeta(db, 'inFlight', rest);
+        // Most records have no op left; the rows are read for the few with ops outside the batch
+        // or refused in it.
+        const refused = new Set(rejected.map((row) => row.registrationId));
+        const others = ids.filter((id, i) => (opCounts[i] ?? 0) > (inBatch.get(id) ?? 0) || refused.has(id) || unanswered > 0);
+        const ops = others.length > 0 ? await opsByRegistration(db, others) : new Map<string, OutboxRow[]>();
+        await db.registrations.bulkPut([...regs.values()].map((r) => settle(r, ops.get(r.id) ?? [], true)));
+        return unanswered;
+      }));
+
+      function rebuilt(op: Op, answer: CompactRegistration, reg: LocalRegistration | undefined): ServerRegistration | null {
+        const base = reg?.server ?? null;
+        const copy = rebuild(op, answer, base, normalise);
+        if (copy || !reg) return copy;
+        // Not expected (the engine asks for compact answers only for ops it can complete): the
+        // phone's own record with the server's fields is the closest it has.
+        return { ...normalise(reg.data), ...answer, voidReason: base?.voidReason ?? null };
+      }
+    },
 
     cursor: async () => (await getMeta(db, 'cursor')) ?? 0,
 
@@ -247,7 +390,7 @@ export function resendRejected(
   options: { corrected?: Registration; newOpId?: () => string } = {},
 ): Promise<string[]> {
   const newOpId = options.newOpId ?? (() => crypto.randomUUID());
-  return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox], async () => {
+  return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.meta], async () => {
     const reg = await db.registrations.get(registrationId);
     if (!reg) throw new ClientError('not-found');
     const refused = await db.outbox.where('registrationId').equals(registrationId)

@@ -1,6 +1,6 @@
 import { CodedError } from '../../shared/errors';
 import { MAX_OPS_PER_PUSH } from '../../shared/programme';
-import type { Gzip } from './gzip';
+import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
 import { pullChanges, pushQueued, type PhaseContext } from './phases';
 import {
@@ -24,7 +24,7 @@ export interface SyncEngineDeps {
   schedule?: Partial<Schedule>;
   /** Runs a sync exclusively across tabs (navigator.locks); by default it just runs it. */
   exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
-  /** Gzips push bodies (src/client/sync/gzip.ts); absent: plain JSON. */
+  /** Gzips push bodies (src/client/sync/gzip.ts); absent: the browser's own; null: plain JSON. */
   gzip?: Gzip | null;
 }
 
@@ -68,10 +68,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const isOnline = deps.isOnline ?? (() => true);
   const exclusive = deps.exclusive ?? (<T>(run: () => Promise<T>) => run());
   const schedule: Schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule };
+  const gzip = deps.gzip === undefined ? nativeGzip() : deps.gzip;
   const api: ApiDeps = {
-    fetch: deps.fetch, now, timers, base: deps.apiBase, timeoutMs: deps.requestTimeoutMs, gzip: deps.gzip,
+    fetch: deps.fetch, now, timers, base: deps.apiBase, timeoutMs: deps.requestTimeoutMs, gzip,
   };
-  let gzipAccepted = Boolean(deps.gzip);
+  let gzipAccepted = Boolean(gzip);
 
   let state: SyncState = INITIAL_SYNC_STATE;
   const listeners = new Set<(state: SyncState) => void>();

@@ -1,5 +1,5 @@
 import { PULL_MAX_LIMIT } from '../../shared/programme';
-import type { PushResponse } from '../../shared/protocol';
+import type { CompactPushResponse, PushResponse } from '../../shared/protocol';
 import { ApiFailure, apiRequest, type ApiAnswer, type ApiDeps } from './http';
 import type { OutboxRow } from '../db/schema';
 import type { SyncIdentity, SyncProgress, SyncStore } from './types';
@@ -24,42 +24,91 @@ export interface PhaseContext {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Push: every queued op, oldest first, in batches, until the outbox has nothing queued. */
-export async function pushQueued(ctx: PhaseContext): Promise<number> {
-  let sent = 0;
-  for (;;) {
-    // 1. Take the oldest queued ops; this counts the attempt and marks their records `sent`.
-    const batch = await ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()));
-    if (batch.length === 0) return sent;
-    // The batch is still `queued` in the outbox, so it is inside `pending`.
-    const total = sent + (await ctx.store.counts()).pending;
-    ctx.onProgress({ sent, total });
+type PushAnswer = ApiAnswer<PushResponse | CompactPushResponse>;
 
-    // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
-    let answer: ApiAnswer<PushResponse>;
+const deliveryOf = (error: unknown) => (error instanceof ApiFailure ? error.delivery : 'unknown');
+
+/**
+ * Push: every queued op, oldest first, in batches, until the outbox has nothing queued.
+ * Pipelined: while one batch is at the server the next is read, and it leaves as soon as the
+ * answer is in, while the phone stores that answer. Ops never overtake each other and a
+ * registration is never in two requests at once: a batch is sent only after the one before it
+ * was answered.
+ */
+export async function pushQueued(ctx: PhaseContext): Promise<number> {
+  // 1. The oldest queued ops: recorded as in flight (one meta row), nothing else rewritten.
+  let current = await ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()));
+  if (current.length === 0) return 0;
+  // Counted once (the batch is still `queued`, so inside `pending`); progress is then added up.
+  const total = (await ctx.store.counts()).pending;
+  let sent = 0;
+  ctx.onProgress({ sent, total });
+  // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
+  let sending = postBatch(ctx, current);
+  for (;;) {
+    const lastSeq = current.at(-1)?.seq as number;
+    const taking = ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()), lastSeq)
+      .then((rows) => ({ rows, failure: null }), (error: unknown) => ({ rows: [] as OutboxRow[], failure: { error } }));
+    let answer: PushAnswer;
     try {
-      answer = await postBatch(ctx, batch);
+      answer = await sending;
     } catch (error) {
-      await ctx.store.releaseBatch(batch, error instanceof ApiFailure ? error.delivery : 'unknown');
+      const next = await taking;
+      if (next.rows.length > 0) await ctx.store.releaseBatch(next.rows, 'not-delivered');
+      await ctx.store.releaseBatch(current, deliveryOf(error));
       throw error;
     }
     ctx.onServerTime(answer, serverTimeOf(answer.body), false);
-
-    // 3. Apply each op's result. A rejected op is set aside; it never blocks the ones after it.
-    const unanswered = await ctx.store.applyPushResults(batch, answer.body.results, iso(ctx.now()));
-    // An op without a result stays queued; going round again would loop on it forever.
-    if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
-    sent += batch.length;
+    const next = await taking;
+    // The next batch goes out before this answer is stored: the server works while the phone writes.
+    if (next.rows.length > 0) {
+      sending = postBatch(ctx, next.rows);
+      // Awaited below, after the answer in hand is stored; until then a failure is not "unhandled".
+      sending.catch(() => undefined);
+    }
+    try {
+      // 3. Apply each op's result. A rejected op is set aside; it never blocks the ones after it.
+      const unanswered = await ctx.store.applyPushResults(current, answer.body.results, iso(ctx.now()));
+      // An op without a result stays queued; going round again would loop on it forever.
+      if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
+      if (next.failure) throw next.failure.error;
+    } catch (error) {
+      if (next.rows.length > 0) await abandon(ctx, sending, next.rows);
+      throw error;
+    }
+    sent += current.length;
     ctx.onProgress({ sent, total: Math.max(total, sent) });
+    if (next.rows.length === 0) return sent;
+    current = next.rows;
   }
 }
 
-async function postBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<ApiAnswer<PushResponse>> {
+/** A batch already sent when the run must stop: its answer is not stored, so it may have landed. */
+async function abandon(ctx: PhaseContext, sending: Promise<PushAnswer>, rows: OutboxRow[]): Promise<void> {
+  const delivery = await sending.then(() => 'unknown' as const, deliveryOf);
+  await ctx.store.releaseBatch(rows, delivery).catch(() => undefined);
+}
+
+/**
+ * Compact answers (a contract addition) when the phone can complete every applied result
+ * itself: creates (it sent the record) and updates (applied only over the version it holds).
+ * A void or handover applies to whatever the server holds, which may be newer than the phone's
+ * copy: those batches ask for full answers.
+ */
+function canTakeCompact(batch: OutboxRow[]): boolean {
+  return batch.every((row) => row.op.type === 'registration.create' || row.op.type === 'registration.update');
+}
+
+async function postBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<PushAnswer> {
   const send = (gzip: boolean) => apiRequest(ctx.api, {
     method: 'POST',
     path: '/sync/push',
     token: ctx.identity.token,
-    body: { deviceId: ctx.identity.deviceId, ops: batch.map((row) => row.op) },
+    body: {
+      deviceId: ctx.identity.deviceId,
+      ops: batch.map((row) => row.op),
+      ...(canTakeCompact(batch) ? { results: 'compact' } : {}),
+    },
     accept: isPushResponse,
     gzip,
   });
@@ -83,7 +132,8 @@ export async function pullChanges(ctx: PhaseContext): Promise<number> {
     // The largest page the server allows: fewer round trips on a high-latency line.
     const answer = await apiRequest(ctx.api, {
       method: 'GET',
-      path: `/sync/pull?since=${cursor}&limit=${PULL_MAX_LIMIT}`,
+      // `device`: a contract addition; this phone's own pushes are left out (it stored their answers).
+      path: `/sync/pull?since=${cursor}&limit=${PULL_MAX_LIMIT}&device=${encodeURIComponent(ctx.identity.deviceId)}`,
       token: ctx.identity.token,
       accept: isPullResponse,
     });

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/codes';
-import type { OpResult, PullResponse } from '../../shared/protocol';
+import type { CompactOpResult, OpResult, PullResponse } from '../../shared/protocol';
 import type { OutboxRow } from '../db/schema';
 
 // The engine's view of the world. It never touches IndexedDB itself: everything goes through
@@ -39,14 +39,20 @@ export interface SyncStatusSnapshot {
 export interface SyncStore {
   identity(): Promise<SyncIdentity | null>;
   /**
-   * Up to `limit` queued outbox rows in seq order. In the same transaction their attempts are
-   * counted (which freezes a create op's payload: see the enrol repository) and their
-   * pending registrations become `sent`.
+   * Up to `limit` queued outbox rows in seq order (after outbox seq `after`, when a batch is
+   * still on its way). In the same transaction one meta row records them as in flight, which
+   * freezes their payloads (see the enrol repository) and shows their pending records as
+   * `sent`; no row is rewritten. Without `after`, in-flight records left by a run that never
+   * heard back are settled first as an unknown delivery.
    */
-  takeBatch(limit: number, at: string): Promise<OutboxRow[]>;
+  takeBatch(limit: number, at: string, after?: number): Promise<OutboxRow[]>;
+  /** A batch that got no answer: `unknown` counts its attempt and marks its records `sent`. */
   releaseBatch(rows: OutboxRow[], delivery: Delivery): Promise<void>;
-  /** Applies the server's answers; returns how many rows got no answer (a broken server). */
-  applyPushResults(rows: OutboxRow[], results: OpResult[], at: string): Promise<number>;
+  /**
+   * Applies the server's answers (full, or compact: rebuilt from the ops) in one transaction;
+   * returns how many rows got no answer (a broken server).
+   */
+  applyPushResults(rows: OutboxRow[], results: Array<OpResult | CompactOpResult>, at: string): Promise<number>;
   cursor(): Promise<number>;
   /** Stores one pull page and advances the cursor, in one transaction. */
   applyPullPage(page: PullResponse, at: string): Promise<void>;

@@ -1,5 +1,5 @@
 import type {
-  DeviceEnrolResponse, PullResponse, PushResponse, ServerRegistration,
+  CompactPushResponse, DeviceEnrolResponse, PullResponse, PushResponse, ServerRegistration,
 } from '../../shared/protocol';
 
 // Shape checks for the server's answers. Deliberately shallow: the server owns the records'
@@ -18,13 +18,20 @@ export function isServerRegistration(v: unknown): v is ServerRegistration {
     && isString(v.status) && SERVER_STATUSES.has(v.status) && isString(v.villageCode);
 }
 
+/** An applied result's registration, full or compact (contract addition: server fields only). */
+function isAppliedRegistration(v: unknown): boolean {
+  return isObject(v) && isString(v.id) && isInt(v.seq) && isInt(v.version)
+    && isString(v.status) && SERVER_STATUSES.has(v.status)
+    && (v.villageCode === undefined || isString(v.villageCode));
+}
+
 function isOpResult(v: unknown): boolean {
   if (!isObject(v) || !isString(v.opId)) return false;
-  if (v.status === 'applied') return isServerRegistration(v.registration);
+  if (v.status === 'applied') return isAppliedRegistration(v.registration);
   return v.status === 'rejected' && isString(v.code) && isString(v.message);
 }
 
-export function isPushResponse(v: unknown): v is PushResponse {
+export function isPushResponse(v: unknown): v is PushResponse | CompactPushResponse {
   return isObject(v) && Array.isArray(v.results) && v.results.every(isOpResult)
     && isString(v.serverTime);
 }

@@ -104,6 +104,9 @@ describe('sync engine: faults', () => {
     }, {});
     // 500 answered; 500 sent with no answer (maybe applied, maybe not); 200 never sent.
     expect(statuses).toEqual({ accepted: 500, sent: 500, pending: 200 });
+    // Only the batch that may have landed counts an attempt; the one read next was never sent.
+    expect((await h.db.outbox.toArray()).reduce((n, r) => n + r.attempts, 0)).toBe(500);
+    expect(await getMeta(h.db, 'inFlight')).toEqual([]);
     expect(state.pendingCount).toBe(700);
     expect(h.server.registrations.size).toBe(500);
 

@@ -20,6 +20,8 @@ interface Fault { kind: FaultKind; route: 'push' | 'pull' | 'any'; retryAfterSec
 
 interface Device { role: Role; scope: string; deviceId: string }
 
+const COMPACT = ['id', 'status', 'version', 'seq', 'receivedAt', 'updatedAt', 'kpjNumber', 'card'] as const;
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const error = (status: number, code: string) => json(status, { error: { code, message: code } });
@@ -48,8 +50,13 @@ export class FakeServer {
   acceptsGzip = true;
   /** Bytes of the push bodies as sent. */
   pushBytes = 0;
+  /** Per push, whether it asked for compact results; per pull, its `device` (contract additions). */
+  readonly compactAsked: boolean[] = [];
+  readonly pullDevices: Array<string | null> = [];
   private seq = 0;
   private readonly createdSeq = new Map<string, number>();
+  /** Contract addition: the device whose push made a registration's latest change, and its seq. */
+  private readonly pushedBy = new Map<string, { deviceId: string; seq: number }>();
   private readonly devices = new Map<string, Device>();
   private faults: Fault[] = [];
 
@@ -133,7 +140,7 @@ export class FakeServer {
     return { opId, status: 'rejected', code: code as never, message: code, ...(details === undefined ? {} : { details }) };
   }
 
-  private decide(op: Record<string, unknown>, device: Device): OpResult {
+  private decide(op: Record<string, unknown>, device: Device, pushedBy: string = device.deviceId): OpResult {
     const opId = String(op.opId);
     const { opId: _ignored, ...rest } = op;
     const payload = canonical(rest);
@@ -142,7 +149,14 @@ export class FakeServer {
     if (known) return known.payload === payload ? known.result : this.reject(opId, 'op-conflict');
     const result = this.apply(opId, op, device);
     this.decided.set(opId, { payload, result });
+    if (result.status === 'applied') this.pushedBy.set(result.registration.id, { deviceId: pushedBy, seq: result.registration.seq });
     return result;
+  }
+
+  /** Contract addition: a pull with `device` leaves out what that device's own push changed last. */
+  private ownPush(reg: ServerRegistration, deviceId: string | null): boolean {
+    const by = this.pushedBy.get(reg.id);
+    return deviceId !== null && by?.deviceId === deviceId && by.seq === reg.seq;
   }
 
   private apply(opId: string, op: Record<string, unknown>, device: Device): OpResult {
@@ -157,7 +171,7 @@ export class FakeServer {
       const accepted = this.countLive(reg.villageCode, 'accepted') < this.quotaOf(reg.villageCode);
       const created: ServerRegistration = {
         ...reg, status: accepted ? 'accepted' : 'waitlisted', version: 1, receivedAt: at, updatedAt: at,
-        kpjNumber: null, card: null, seq: ++this.seq,
+        kpjNumber: null, card: null, seq: ++this.seq, voidReason: null,
       };
       this.registrations.set(reg.id, created);
       this.createdSeq.set(reg.id, created.seq);
@@ -192,27 +206,37 @@ export class FakeServer {
   }
 
   private push(body: unknown, device: Device): Response {
-    const ops = (body as { ops?: unknown }).ops;
+    const { ops, deviceId, results: mode } = body as { ops?: unknown; deviceId?: unknown; results?: unknown };
     if (!Array.isArray(ops) || ops.length < 1 || ops.length > 500) return error(400, 'invalid-request');
-    const results = ops.map((op) => this.decide(op as Record<string, unknown>, device));
+    const pushedBy = typeof deviceId === 'string' ? deviceId : device.deviceId;
+    const full = ops.map((op) => this.decide(op as Record<string, unknown>, device, pushedBy));
+    this.compactAsked.push(mode === 'compact');
+    // Contract addition: compact applied results carry the server's own fields only.
+    const results = mode !== 'compact' ? full : full.map((r) => (r.status !== 'applied' ? r : {
+      opId: r.opId, status: r.status, registration: Object.fromEntries(COMPACT.map((k) => [k, r.registration[k]])),
+    }));
     return json(200, { results, serverTime: new Date(this.now()).toISOString() }, { Date: new Date(this.now()).toUTCString() });
   }
 
   private pull(url: URL, device: Device): Response {
     const since = Number(url.searchParams.get('since') ?? 0);
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 500), 1000);
+    const own = url.searchParams.get('device');
+    this.pullDevices.push(own);
     const inScope = [...this.registrations.values()].filter((r) => scopeContains(device.scope, r.villageCode));
     // oxlint-disable-next-line unicorn/no-array-sort -- sorts a fresh array (toSorted is ES2023)
-    const after = inScope.filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
+    const all = inScope.filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
+    const after = all.filter((r) => !this.ownPush(r, own));
     const changes = after.slice(0, limit);
     const villages = new Set([...inScope.map((r) => r.villageCode), ...this.quotas.keys()]);
     const quotas: Quota[] = [...villages].filter((v) => scopeContains(device.scope, v)).map((villageCode) => ({
       villageCode, quota: this.quotaOf(villageCode),
       accepted: this.countLive(villageCode, 'accepted'), waitlisted: this.countLive(villageCode, 'waitlisted'),
     }));
-    const page: PullResponse = {
-      changes, cursor: changes.at(-1)?.seq ?? since, hasMore: after.length > changes.length, quotas,
-    };
+    const hasMore = after.length > changes.length;
+    // The cursor passes over the device's own pushes after the last change returned.
+    const cursor = hasMore ? (changes.at(-1)?.seq ?? since) : (all.at(-1)?.seq ?? since);
+    const page: PullResponse = { changes, cursor, hasMore, quotas };
     return json(200, page, { Date: new Date(this.now()).toUTCString() });
   }
 
