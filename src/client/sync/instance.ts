@@ -4,6 +4,7 @@ import { createSyncStore, resendRejected } from '../db/sync-store';
 import type { Registration } from '../../shared/registration';
 import { createSyncEngine, type SyncEngine } from './engine';
 import { nativeGzip } from './gzip';
+import { onConnectivity } from './signals';
 import type { SyncState } from './types';
 
 // The app's one sync engine, over the app's database and the page's fetch (same origin:
@@ -11,11 +12,6 @@ import type { SyncState } from './types';
 // (tests, lazy chunks) opens nothing.
 
 let engine: SyncEngine | null = null;
-
-function onOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  return () => window.removeEventListener('online', listener);
-}
 
 /** Two tabs of the app must not push the same outbox at once: one Web Lock for all of them. */
 function exclusive<T>(run: () => Promise<T>): Promise<T> {
@@ -28,14 +24,14 @@ export function getSyncEngine(): SyncEngine {
     store: createSyncStore(appDb()),
     fetch: (input, init) => window.fetch(input, init),
     isOnline: () => navigator.onLine,
-    onOnline,
+    onOnline: (listener) => onConnectivity(listener),
     exclusive,
     gzip: nativeGzip(),
   });
   return engine;
 }
 
-/** Called once by main.tsx: the first sync now, then on `online`, on the timer and on saves. */
+/** Called once by main.tsx: the first sync now, then on `online` or a return to the foreground, on the timer and on saves. */
 export function startSync(): SyncEngine {
   const started = getSyncEngine();
   started.start();
