@@ -67,10 +67,28 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   build: {
-    // Phones in the field run current Chrome for Android; no legacy syntax to ship.
+    // Phones in the field run current Chrome for Android; no legacy syntax to ship, and no
+    // modulepreload polyfill (a browser without it just fetches the chunks a moment later).
     target: 'es2022',
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Everything the entry imports statically runs on every route: one chunk, not a
+            // dozen shared slivers (each its own request and gzip stream; P1 counts them all).
+            { name: 'shell', tags: ['$initial'], priority: 2 },
+            // The sync engine, its store and the band: loaded together right after the first
+            // render (main.tsx, app/layout.tsx), and by the features that sync on demand.
+            {
+              name: 'sync',
+              test: /[\\/]src[\\/]client[\\/](sync[\\/]|features[\\/]sync-status[\\/]|db[\\/]sync-store)/,
+              priority: 1,
+            },
+          ],
+        },
+      },
       treeshake: {
         // These folders only declare things (schemas, repositories, strings): a module whose
         // exports nobody uses can go. Without this, the home screen would ship zod (~23 KB gzip)
