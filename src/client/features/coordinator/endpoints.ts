@@ -1,5 +1,6 @@
 import type {
-  EnrolmentCodeResponse, OpResult, PullResponse, Quota, QuotaBoard, ServerRegistration, VoidOp,
+  DeviceInfo, EnrolmentCodeResponse, KpjImportResult, KpjImportRow, OpResult, PullResponse, Quota,
+  QuotaBoard, ServerRegistration, VoidOp,
 } from '../../../shared/protocol';
 import type { Role } from '../../../shared/codes';
 import type { Api } from './api';
@@ -7,26 +8,8 @@ import type { Api } from './api';
 // Every server call the coordinator and handover screens make, typed, in one place, so that
 // the server side can be matched against this file.
 
-export interface DeviceInfo {
-  deviceId: string;
-  name: string;
-  role: Role;
-  scope: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface KpjImportRow {
-  nik: string;
-  kpjNumber: string;
-}
-
-export interface KpjImportResult {
-  matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
-  unmatched: Array<{ nik: string; reason: string }>;
-  invalid: Array<{ line?: number; nik: string; reason: string }>;
-}
+// The wire types live in src/shared/protocol.ts, next to the server that answers them.
+export type { DeviceInfo, KpjImportResult, KpjImportRow } from '../../../shared/protocol';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
