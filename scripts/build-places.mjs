@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readColumns } from './lib/csv.mjs';
+// Runs under tsx (`node --import tsx`) so that it reads the CSVs with the server's own parser:
+// one parser for the phone's place files and the server's registry.
+import { readColumns } from '../src/server/places/csv.ts';
 
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -15,7 +15,7 @@ export function ensureAppBuild(): Promise<string> {
   built ??= (async () => {
     // Place files are generated, not committed: the same step `npm run build` runs first.
     if (!existsSync(join(ROOT, 'public/places/index.json'))) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-places.mjs')], { cwd: ROOT, stdio: 'inherit' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-places.mjs')], { cwd: ROOT, stdio: 'inherit' });
       if (r.status !== 0) throw new Error('build-places failed');
     }
     await build({

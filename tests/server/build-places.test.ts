@@ -14,6 +14,7 @@ let dir: string;
 
 function build(): string {
   const r = spawnSync(process.execPath, [
+    '--import', 'tsx',
     join(root, 'scripts', 'build-places.mjs'),
     '--out-dir', join(dir, 'places'),
     '--provinces-ts', join(dir, 'provinces.ts'),

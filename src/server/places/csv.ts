@@ -1,7 +1,6 @@
 // RFC 4180 CSV, enough for idn-area-data: the village names carry commas and doubled quotes
 // (`"Lubuk Pakam I,II"`, `"Soka""an"`), so splitting lines on commas would corrupt them.
-// scripts/lib/csv.mjs is the same parser in plain JS for the build script, which runs under
-// plain Node without a TypeScript loader.
+// scripts/build-places.mjs uses this parser too (it runs under tsx).
 
 export class CsvError extends Error {
   constructor(message: string) {
