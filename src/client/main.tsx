@@ -2,36 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { importWhenReachable } from './app/deferred';
-import { appDb, readStartupState } from './db/app-state';
-import type { Locale } from './i18n';
+import { readLocaleMirror } from './db/app-state';
 import { requestPersistentStorage } from './pwa/persistent-storage';
 import { startServiceWorker } from './pwa/register';
 
-/**
- * The saved language, so an English-speaking operator never sees a flash of Indonesian.
- * IndexedDB can hang (a blocked upgrade in another tab) or be missing: never wait long for it.
- */
-async function initialLocale(): Promise<Locale> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
-  try {
-    const state = await Promise.race([readStartupState(appDb()), timeout]);
-    return state?.locale ?? 'id';
-  } catch {
-    return 'id';
-  }
-}
-
+// Render at once: the first paint never waits on IndexedDB (which can hang behind a blocked
+// upgrade in another tab). The saved language comes from its synchronous localStorage copy;
+// App corrects it from IndexedDB if they differ.
 const container = document.getElementById('root');
 if (container) {
-  const root = createRoot(container);
-  void initialLocale().then((locale) => {
-    document.documentElement.lang = locale;
-    root.render(
-      <StrictMode>
-        <App initialLocale={locale} />
-      </StrictMode>,
-    );
-  });
+  const locale = readLocaleMirror() ?? 'id';
+  document.documentElement.lang = locale;
+  createRoot(container).render(
+    <StrictMode>
+      <App initialLocale={locale} />
+    </StrictMode>,
+  );
 }
 
 void startServiceWorker();

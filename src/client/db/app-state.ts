@@ -63,7 +63,32 @@ export async function readStartupState(db: Desa100Db): Promise<StartupState> {
   return { locale: locale ?? null, storagePersisted: storagePersisted ?? null };
 }
 
+/**
+ * A synchronous copy of the saved language in localStorage, so that the first render needs no
+ * IndexedDB round trip (it can take hundreds of ms on a cheap phone, and blocks first paint).
+ * IndexedDB stays the record; the copy only decides the first frame.
+ */
+const LOCALE_MIRROR_KEY = 'desa100.locale';
+
+export function readLocaleMirror(): Locale | null {
+  try {
+    const value = globalThis.localStorage?.getItem(LOCALE_MIRROR_KEY);
+    return value === 'id' || value === 'en' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLocaleMirror(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(LOCALE_MIRROR_KEY, locale);
+  } catch {
+    // Storage refused (private mode, full): the next start simply renders Indonesian first.
+  }
+}
+
 export async function saveLocale(db: Desa100Db, locale: Locale): Promise<void> {
+  writeLocaleMirror(locale);
   await setMeta(db, 'locale', locale);
 }
 

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/client/app/app';
-import { appDb, readStartupState } from '../../../src/client/db/app-state';
+import { appDb, readLocaleMirror, readStartupState } from '../../../src/client/db/app-state';
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
@@ -10,6 +10,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  localStorage.clear();
   await Promise.all([appDb().meta.clear(), appDb().outbox.clear()]);
 });
 
@@ -31,6 +32,13 @@ describe('app shell', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'EN' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(async () => expect((await readStartupState(appDb())).locale).toBe('en'));
+  });
+
+  it('takes the language saved in IndexedDB when the first frame used another', async () => {
+    await appDb().meta.put({ key: 'locale', value: 'en' });
+    render(<App initialLocale="id" />);
+    expect(await screen.findByRole('link', { name: 'Enrol a worker' })).toBeTruthy();
+    expect(readLocaleMirror()).toBe('en');
   });
 
   it('starts in the saved language', async () => {
