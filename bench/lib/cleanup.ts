@@ -1,5 +1,6 @@
 // Everything a figure starts (servers, browsers, temp folders) registers how to stop it here,
 // so that a timeout, a thrown error or Ctrl-C still leaves no process or folder behind.
+import type { ChildProcess } from 'node:child_process';
 
 const cleanups = new Set<() => Promise<void>>();
 
@@ -31,4 +32,14 @@ export async function withTimeout<T>(label: string, ms: number, fn: () => Promis
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Ends a child process: SIGTERM, then SIGKILL if it has not gone within 5 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }

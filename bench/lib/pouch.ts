@@ -1,7 +1,7 @@
 // Starts the P6 peer (bench/peer/pouch-server.mjs) as a child process on loopback.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { onCleanup } from './cleanup';
+import { onCleanup, stopChild } from './cleanup';
 import { ROOT } from './paths';
 
 export interface PouchServer {
@@ -16,14 +16,7 @@ export async function startPouchServer(pagesDir: string): Promise<PouchServer> {
     env: { ...process.env, BENCH_PAGES: pagesDir },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopChild(child);
   const unregister = onCleanup(stop);
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {

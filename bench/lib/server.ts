@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { openStore, type Store } from '../../src/server/store/db';
 import type { ChildConfig, ChildMessage } from './server-child';
 import { BENCH_TMP, ROOT } from './paths';
-import { onCleanup } from './cleanup';
+import { onCleanup, stopChild } from './cleanup';
 
 export type Backend = 'sqlite' | 'postgres';
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -62,14 +62,7 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let log = '';
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopChild(child);
   const unregister = onCleanup(stop);
   const ready = await new Promise<{ url: string; tokens: string[] }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
