@@ -57,6 +57,26 @@ describe('SyncStatus', () => {
     expect(link.getAttribute('href')).toBe('/enrol');
   });
 
+  it('says "not enrolled" inside its one row and offers enrolment instead of a sync', () => {
+    show(fixedEngine({
+      halted: true, pendingCount: 2, lastError: { code: 'not-enrolled', messageKey: 'sync.error.not-enrolled', at: '' },
+    }));
+    expect(screen.getByRole('link', { name: 'Daftarkan perangkat' }).getAttribute('href')).toBe('/enrol');
+    expect(screen.queryByRole('button', { name: 'Sinkronkan sekarang' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    const line = screen.getByRole('status');
+    expect(line.textContent).toContain('Belum terdaftar');
+    expect(line.textContent).toContain('Perangkat belum didaftarkan. Data tersimpan di ponsel sampai perangkat didaftarkan.');
+    expect(screen.getByTestId('sync-pending').textContent).toBe('2 menunggu kirim');
+  });
+
+  it('keeps the last error in view while the retry runs (the band does not jump)', () => {
+    show(fixedEngine({
+      running: true, phase: 'push', lastError: { code: 'server-unavailable', messageKey: 'sync.error.server-unavailable', at: '' },
+    }));
+    expect(screen.getByRole('alert').textContent).toContain('Server sedang bermasalah');
+  });
+
   it('shows progress through a big queue, refused records, and a clock far off', () => {
     const engine = fixedEngine({
       running: true, phase: 'push', progress: { sent: 1000, total: 2500 }, pendingCount: 2500, rejectedCount: 2,

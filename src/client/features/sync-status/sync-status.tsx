@@ -33,12 +33,22 @@ export function SyncStatus({ engine }: { engine?: SyncEngine }) {
   const num = (n: number) => numbers.format(n);
   const { progress, lastError } = state;
   const big = progress !== null && progress.total > 0 && state.running;
+  // A phone not yet enrolled says so inside the one row (the band keeps its height: no layout
+  // shift at start) and offers enrolment where "sync now" could do nothing.
+  const notEnrolled = lastError?.code === 'not-enrolled';
 
   return (
     <section className="sync-status" aria-label={t('sync.title')} data-testid="sync-status">
       <div className="sync-status-row">
         <p className="sync-status-line" role="status">
-          <span>{headline(state, t, locale, num)}</span>
+          {notEnrolled ? (
+            <>
+              <span aria-hidden="true">{t('sync.not-enrolled.short')}</span>
+              <span className="sr-only">{t('sync.error.not-enrolled')}</span>
+            </>
+          ) : (
+            <span>{headline(state, t, locale, num)}</span>
+          )}
           {' · '}
           <span data-testid="sync-pending">
             {state.pendingCount > 0 ? t('sync.pending', { count: num(state.pendingCount) }) : t('sync.all-sent')}
@@ -52,12 +62,16 @@ export function SyncStatus({ engine }: { engine?: SyncEngine }) {
             </>
           )}
         </p>
-        <button type="button" className="btn sync-status-button" disabled={state.running} onClick={() => void sync.syncNow()}>
-          {t('sync.now')}
-        </button>
+        {notEnrolled ? (
+          <Link href="/enrol" className="btn sync-status-button">{t('sync.enrol')}</Link>
+        ) : (
+          <button type="button" className="btn sync-status-button" disabled={state.running} onClick={() => void sync.syncNow()}>
+            {t('sync.now')}
+          </button>
+        )}
       </div>
       {big && <progress className="sync-status-progress" value={progress.sent} max={progress.total} />}
-      {lastError && !state.running && (
+      {lastError && !notEnrolled && (
         <p className="error-text sync-status-error" role="alert">
           {t(lastError.messageKey, lastError.params)}
           {state.nextAttemptAt !== null && lastError.code !== 'rate-limited' && (

@@ -16,6 +16,7 @@ export const sync: Messages = {
   'sync.next': { id: 'Dicoba lagi pukul {time}', en: 'Next try at {time}' },
   'sync.reenrol': { id: 'Daftarkan ulang perangkat', en: 'Enrol the device again' },
   'sync.enrol': { id: 'Daftarkan perangkat', en: 'Enrol the device' },
+  'sync.not-enrolled.short': { id: 'Belum terdaftar', en: 'Not enrolled' },
   'sync.clock-off': {
     id: 'Jam ponsel selisih {minutes} menit dari server. Betulkan tanggal dan jam di pengaturan ponsel.',
     en: 'The phone’s clock is {minutes} minutes off the server’s. Fix the date and time in the phone’s settings.',
