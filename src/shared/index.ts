@@ -9,3 +9,4 @@ export * from './protocol';
 export * from './quota';
 export * from './registration';
 export * from './registration-keys';
+export * from './ids';

@@ -132,6 +132,24 @@ export interface CompactPushResponse {
   serverTime: string;
 }
 
+/**
+ * Contract addition: `"results": "positional"` is `compact` without the two UUIDs of an applied
+ * result (its `opId` and `registration.id`): the i-th result answers the i-th op, as the contract
+ * already guarantees, and random UUIDs are most of what a compact answer weighs once compressed.
+ * Rejected results are unchanged (they keep their opId).
+ */
+export type PositionalRegistration = Omit<CompactRegistration, 'id'>;
+export type PositionalOpResult =
+  | { status: 'applied'; registration: PositionalRegistration }
+  | Extract<OpResult, { status: 'rejected' }>;
+export interface PositionalPushResponse {
+  results: PositionalOpResult[];
+  serverTime: string;
+}
+/** The answer modes a push may ask for (`results` in its body); anything else: full results. */
+export const RESULT_MODES = ['compact', 'positional'] as const;
+export type ResultMode = (typeof RESULT_MODES)[number];
+
 export const quotaSchema = z.object({
   villageCode: z.string(),
   quota: z.number().check(z.int()),

@@ -104,6 +104,28 @@ describe.each(BACKENDS)('contract additions (%s)', (backend) => {
       }
     });
 
+    it('"positional": the compact answer without the opId and the registration id; refusals unchanged; replays the same', async () => {
+      const device = randomUUID();
+      const a = registration();
+      const b = registration();
+      const ops = [createOp(a), createOp(registration({ nik: a.nik })), createOp(b)];
+      const first = await pushCompact(s, op, ops, device, { results: 'positional' });
+      expect(first).toHaveLength(3);
+      const positionalFields = new Set(COMPACT_FIELDS.filter((k) => k !== 'id'));
+      for (const i of [0, 2]) {
+        expect(first[i]).not.toHaveProperty('opId');
+        expect(new Set(Object.keys(first[i] as object))).toEqual(new Set(['status', 'registration']));
+        expect(new Set(Object.keys(compactOf(first[i])))).toEqual(positionalFields);
+      }
+      // The i-th result answers the i-th op: the seqs follow the ops' order.
+      const full = byId((await pullAll(s.app, coordinator)).changes);
+      expect(compactOf(first[0])).toEqual(Object.fromEntries([...positionalFields].map((k) => [k, full.get(a.id as string)?.[k]])));
+      expect(compactOf(first[2]).seq).toBe(full.get(b.id as string)?.seq);
+      expect(first[1]).toMatchObject({ opId: ops[1]?.opId, status: 'rejected', code: 'duplicate-nik' });
+      s.clock.advance(60_000);
+      expect(await pushCompact(s, op, ops, device, { results: 'positional' })).toEqual(first);
+    });
+
     it('updates, voids and handovers answer compactly too; the device completes them from what it holds', async () => {
       const device = randomUUID();
       const reg = registration();

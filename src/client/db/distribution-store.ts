@@ -1,3 +1,4 @@
+import { newId } from '../../shared/ids';
 import { receiverSchema, type Card, type HandoverOp, type PullResponse, type Receiver, type ServerRegistration } from '../../shared/protocol';
 import { isVillageCode } from '../../shared/places/codes';
 import { withStorageErrors } from './errors';
@@ -131,7 +132,7 @@ export interface HandoverInput {
   registrationId: string;
   receiver: Receiver;
   eventId: string | null;
-  /** Injected by tests; the app uses crypto.randomUUID and the clock corrected by the last sync. */
+  /** Injected by tests; the app uses newId (UUIDv7) and the clock corrected by the last sync. */
   opId?: string;
   now?: Date;
 }
@@ -190,7 +191,7 @@ export async function recordHandover(db: Desa100Db, input: HandoverInput): Promi
     ]);
     // The device clock corrected by what the last sync measured: phones at events are often off.
     const handedAt = new Date((input.now ?? new Date()).getTime() + (offset ?? 0)).toISOString();
-    const opId = input.opId ?? crypto.randomUUID();
+    const opId = input.opId ?? newId();
     // No eventId is sent as absent (JSON drops undefined), as the contract's optional field.
     const op: HandoverOp = {
       opId, type: 'card.handover', registrationId: reg.id, handedAt, receiver: receiver.data,

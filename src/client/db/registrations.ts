@@ -1,3 +1,4 @@
+import { newId } from '../../shared/ids';
 import type { CreateOp, ServerRegistration, UpdateOp } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import { ClientError, withStorageErrors } from './errors';
@@ -49,7 +50,7 @@ export async function saveNewRegistration(
     createdAt: now,
     updatedAt: now,
   };
-  const opId = crypto.randomUUID();
+  const opId = newId();
   const outbox = queuedRow(reg.id, { opId, type: 'registration.create', registration: reg }, now);
   const { draftId } = options;
   const tables = draftId ? [db.registrations, db.outbox, db.drafts] : [db.registrations, db.outbox];
@@ -122,7 +123,7 @@ export async function saveEditedRegistration(
         outcome = 'rewritten';
       } else if (!server && !queued.some((o) => o.op.type === 'registration.create')) {
         // Never reached the server, and its create was refused: send it again as new.
-        const opId = crypto.randomUUID();
+        const opId = newId();
         await db.outbox.add(queuedRow(row.id, { opId, type: 'registration.create', registration: next }, now));
         status = 'pending';
         outcome = 'created';
@@ -138,7 +139,7 @@ export async function saveEditedRegistration(
         } else if (Object.keys(changes).length === 0) {
           outcome = 'unchanged';
         } else {
-          const opId = crypto.randomUUID();
+          const opId = newId();
           const baseVersion = (server?.version ?? 0) + queued.length;
           const op: UpdateOp = { opId, type: 'registration.update', id: row.id, baseVersion, changes };
           await db.outbox.add(queuedRow(row.id, op, now));

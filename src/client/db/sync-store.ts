@@ -1,3 +1,4 @@
+import { newId } from '../../shared/ids';
 import { liveQuery } from 'dexie';
 import type {
   CompactOpResult, CompactRegistration, DeviceEnrolResponse, Op, OpResult, PullResponse,
@@ -389,7 +390,7 @@ export function resendRejected(
   registrationId: string,
   options: { corrected?: Registration; newOpId?: () => string } = {},
 ): Promise<string[]> {
-  const newOpId = options.newOpId ?? (() => crypto.randomUUID());
+  const newOpId = options.newOpId ?? newId;
   return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.meta], async () => {
     const reg = await db.registrations.get(registrationId);
     if (!reg) throw new ClientError('not-found');

@@ -1,9 +1,9 @@
 import { PULL_MAX_LIMIT } from '../../shared/programme';
-import type { CompactPushResponse, PushResponse } from '../../shared/protocol';
+import type { CompactPushResponse, PositionalPushResponse, PushResponse } from '../../shared/protocol';
 import { ApiFailure, apiRequest, type ApiAnswer, type ApiDeps } from './http';
 import type { OutboxRow } from '../db/schema';
 import type { SyncIdentity, SyncProgress, SyncStore } from './types';
-import { isPullResponse, isPushResponse, serverTimeOf } from './wire';
+import { isPullResponse, isPushResponse, matchResults, serverTimeOf } from './wire';
 
 // The two halves of one sync, step by step against ../shared/spec/sync-protocol.md.
 
@@ -24,7 +24,7 @@ export interface PhaseContext {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-type PushAnswer = ApiAnswer<PushResponse | CompactPushResponse>;
+type PushAnswer = ApiAnswer<PushResponse | CompactPushResponse | PositionalPushResponse>;
 
 const deliveryOf = (error: unknown) => (error instanceof ApiFailure ? error.delivery : 'unknown');
 
@@ -68,7 +68,13 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
     }
     try {
       // 3. Apply each op's result. A rejected op is set aside; it never blocks the ones after it.
-      const unanswered = await ctx.store.applyPushResults(current, answer.body.results, iso(ctx.now()));
+      const results = matchResults(current, answer.body.results);
+      if (!results) {
+        // Answers that cannot be matched to the ops: applied, perhaps, so sent again as they were.
+        await ctx.store.releaseBatch(current, 'unknown');
+        throw new ApiFailure('bad-response', 'unknown');
+      }
+      const unanswered = await ctx.store.applyPushResults(current, results, iso(ctx.now()));
       // An op without a result stays queued; going round again would loop on it forever.
       if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
       if (next.failure) throw next.failure.error;
@@ -90,10 +96,10 @@ async function abandon(ctx: PhaseContext, sending: Promise<PushAnswer>, rows: Ou
 }
 
 /**
- * Compact answers (a contract addition) when the phone can complete every applied result
- * itself: creates (it sent the record) and updates (applied only over the version it holds).
- * A void or handover applies to whatever the server holds, which may be newer than the phone's
- * copy: those batches ask for full answers.
+ * Compact answers (a contract addition), by position without the UUIDs, when the phone can
+ * complete every applied result itself: creates (it sent the record) and updates (applied only
+ * over the version it holds). A void or handover applies to whatever the server holds, which
+ * may be newer than the phone's copy: those batches ask for full answers.
  */
 function canTakeCompact(batch: OutboxRow[]): boolean {
   return batch.every((row) => row.op.type === 'registration.create' || row.op.type === 'registration.update');
@@ -107,7 +113,7 @@ async function postBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<PushAns
     body: {
       deviceId: ctx.identity.deviceId,
       ops: batch.map((row) => row.op),
-      ...(canTakeCompact(batch) ? { results: 'compact' } : {}),
+      ...(canTakeCompact(batch) ? { results: 'positional' } : {}),
     },
     accept: isPushResponse,
     gzip,

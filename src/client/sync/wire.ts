@@ -1,5 +1,6 @@
 import type {
-  CompactPushResponse, DeviceEnrolResponse, PullResponse, PushResponse, ServerRegistration,
+  CompactOpResult, CompactPushResponse, CompactRegistration, DeviceEnrolResponse, OpResult,
+  PositionalOpResult, PositionalPushResponse, PullResponse, PushResponse, ServerRegistration,
 } from '../../shared/protocol';
 
 // Shape checks for the server's answers. Deliberately shallow: the server owns the records'
@@ -18,22 +19,51 @@ export function isServerRegistration(v: unknown): v is ServerRegistration {
     && isString(v.status) && SERVER_STATUSES.has(v.status) && isString(v.villageCode);
 }
 
-/** An applied result's registration, full or compact (contract addition: server fields only). */
+/**
+ * An applied result's registration: full, compact (server fields only) or positional (compact
+ * without its id); contract additions.
+ */
 function isAppliedRegistration(v: unknown): boolean {
-  return isObject(v) && isString(v.id) && isInt(v.seq) && isInt(v.version)
+  return isObject(v) && (v.id === undefined || isString(v.id)) && isInt(v.seq) && isInt(v.version)
     && isString(v.status) && SERVER_STATUSES.has(v.status)
     && (v.villageCode === undefined || isString(v.villageCode));
 }
 
+/** A positional answer's applied results carry no opId; a rejection always does. */
 function isOpResult(v: unknown): boolean {
-  if (!isObject(v) || !isString(v.opId)) return false;
-  if (v.status === 'applied') return isAppliedRegistration(v.registration);
-  return v.status === 'rejected' && isString(v.code) && isString(v.message);
+  if (!isObject(v)) return false;
+  if (v.status === 'applied') return (v.opId === undefined || isString(v.opId)) && isAppliedRegistration(v.registration);
+  return v.status === 'rejected' && isString(v.opId) && isString(v.code) && isString(v.message);
 }
 
-export function isPushResponse(v: unknown): v is PushResponse | CompactPushResponse {
+export function isPushResponse(v: unknown): v is PushResponse | CompactPushResponse | PositionalPushResponse {
   return isObject(v) && Array.isArray(v.results) && v.results.every(isOpResult)
     && isString(v.serverTime);
+}
+
+/**
+ * The results of a push, each with its opId and registration id: a positional answer (contract
+ * addition) names neither, because the i-th result answers the i-th op. Null when the answer
+ * cannot be matched to the ops (a positional answer of another length): a bad response.
+ */
+export function matchResults(
+  ops: ReadonlyArray<{ opId: string; registrationId: string }>,
+  results: ReadonlyArray<OpResult | CompactOpResult | PositionalOpResult>,
+): Array<OpResult | CompactOpResult> | null {
+  if (results.every((r) => 'opId' in r)) return results as Array<OpResult | CompactOpResult>;
+  if (results.length !== ops.length) return null;
+  const matched: Array<OpResult | CompactOpResult> = [];
+  for (const [i, result] of results.entries()) {
+    const op = ops[i] as { opId: string; registrationId: string };
+    if (result.status === 'rejected') {
+      if (result.opId !== op.opId) return null;
+      matched.push(result);
+      continue;
+    }
+    const registration = { ...result.registration, id: op.registrationId } as CompactRegistration;
+    matched.push({ opId: op.opId, status: 'applied', registration });
+  }
+  return matched;
 }
 
 function isQuota(v: unknown): boolean {

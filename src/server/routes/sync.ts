@@ -6,14 +6,17 @@
 //   {id, status, version, seq, receivedAt, updatedAt, kpjNumber, card}; the device has the rest
 //   (it sent it) and normalises it with the shared schema itself. Rejected results unchanged;
 //   a replay answers the same projection of the remembered result. Any other value: full.
+// - push body `"results": "positional"`: as compact, and an applied result also leaves out its
+//   `opId` and `registration.id` (the i-th result answers the i-th op).
 // - pull `&device=<uuid>`: registrations whose latest change is that device's own push are left
 //   out (it got them as push results); the cursor still passes over them.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  COMPACT_FIELDS, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, pushRequestSchema, scopeSchema, uuid,
-  type CompactOpResult, type CompactPushResponse, type CompactRegistration, type OpResult,
-  type PullResponse, type PushResponse,
+  COMPACT_FIELDS, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, RESULT_MODES, pushRequestSchema, scopeSchema,
+  uuid, type CompactOpResult, type CompactPushResponse, type CompactRegistration, type OpResult,
+  type PositionalOpResult, type PositionalPushResponse, type PositionalRegistration, type PullResponse,
+  type PushResponse, type ResultMode,
 } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
@@ -45,13 +48,25 @@ function compactResult(result: OpResult): CompactOpResult {
   return { opId: result.opId, status: 'applied', registration: registration as CompactRegistration };
 }
 
-const wantsCompact = (body: unknown) =>
-  typeof body === 'object' && body !== null && (body as { results?: unknown }).results === 'compact';
+/** As compact, without the opId and the registration id: answered by position (contract addition). */
+function positionalResult(result: OpResult): PositionalOpResult {
+  if (result.status !== 'applied') return result;
+  const reg = result.registration;
+  const registration = Object.fromEntries(POSITIONAL_FIELDS.map((key) => [key, reg[key]]));
+  return { status: 'applied', registration: registration as PositionalRegistration };
+}
+
+const POSITIONAL_FIELDS = COMPACT_FIELDS.filter((key) => key !== 'id');
+
+function resultMode(body: unknown): ResultMode | null {
+  const mode = typeof body === 'object' && body !== null ? (body as { results?: unknown }).results : undefined;
+  return RESULT_MODES.find((m) => m === mode) ?? null;
+}
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   const onRequest = authenticate(ctx);
 
-  app.route({ method: 'POST', url: '/api/v1/sync/push', onRequest, handler: async (request): Promise<PushResponse | CompactPushResponse> => {
+  app.route({ method: 'POST', url: '/api/v1/sync/push', onRequest, handler: async (request): Promise<PushResponse | CompactPushResponse | PositionalPushResponse> => {
     const actor = actorOf(request);
     const body = parseOr400(pushRequestSchema, request.body);
     const results = await pushOps(ctx.store, {
@@ -63,8 +78,14 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       defaultQuota: ctx.defaultQuota,
     });
     const serverTime = ctx.now().toISOString();
-    if (wantsCompact(request.body)) return { results: results.map(compactResult), serverTime };
-    return { results, serverTime };
+    switch (resultMode(request.body)) {
+      case 'compact':
+        return { results: results.map(compactResult), serverTime };
+      case 'positional':
+        return { results: results.map(positionalResult), serverTime };
+      default:
+        return { results, serverTime };
+    }
   } });
 
   app.route({ method: 'GET', url: '/api/v1/sync/pull', onRequest, handler: async (request): Promise<PullResponse> => {

@@ -21,6 +21,12 @@ interface Fault { kind: FaultKind; route: 'push' | 'pull' | 'any'; retryAfterSec
 interface Device { role: Role; scope: string; deviceId: string }
 
 const COMPACT = ['id', 'status', 'version', 'seq', 'receivedAt', 'updatedAt', 'kpjNumber', 'card'] as const;
+const compact = (r: OpResult) => (r.status !== 'applied' ? r : {
+  opId: r.opId, status: r.status, registration: Object.fromEntries(COMPACT.map((k) => [k, r.registration[k]])),
+});
+const positional = (r: OpResult) => (r.status !== 'applied' ? r : {
+  status: r.status, registration: Object.fromEntries(COMPACT.filter((k) => k !== 'id').map((k) => [k, r.registration[k]])),
+});
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -50,8 +56,12 @@ export class FakeServer {
   acceptsGzip = true;
   /** Bytes of the push bodies as sent. */
   pushBytes = 0;
-  /** Per push, whether it asked for compact results; per pull, its `device` (contract additions). */
-  readonly compactAsked: boolean[] = [];
+  /** Per push, the results mode it asked for, or null; per pull, its `device` (contract additions). */
+  readonly resultModes: Array<string | null> = [];
+  /** A server without the contract additions: full results whatever the push asks. */
+  ignoreResultModes = false;
+  /** Tampers with the next push answer's results (a broken server or proxy). */
+  mangleNextResults: ((results: unknown[]) => unknown[]) | null = null;
   readonly pullDevices: Array<string | null> = [];
   private seq = 0;
   private readonly createdSeq = new Map<string, number>();
@@ -210,11 +220,15 @@ export class FakeServer {
     if (!Array.isArray(ops) || ops.length < 1 || ops.length > 500) return error(400, 'invalid-request');
     const pushedBy = typeof deviceId === 'string' ? deviceId : device.deviceId;
     const full = ops.map((op) => this.decide(op as Record<string, unknown>, device, pushedBy));
-    this.compactAsked.push(mode === 'compact');
-    // Contract addition: compact applied results carry the server's own fields only.
-    const results = mode !== 'compact' ? full : full.map((r) => (r.status !== 'applied' ? r : {
-      opId: r.opId, status: r.status, registration: Object.fromEntries(COMPACT.map((k) => [k, r.registration[k]])),
-    }));
+    this.resultModes.push(typeof mode === 'string' ? mode : null);
+    // Contract additions: compact applied results carry the server's own fields only; positional
+    // ones leave out the opId and the registration id too.
+    const honoured = this.ignoreResultModes ? null : mode;
+    let results: unknown[] = honoured === 'compact' ? full.map(compact) : honoured === 'positional' ? full.map(positional) : full;
+    if (this.mangleNextResults) {
+      results = this.mangleNextResults(results);
+      this.mangleNextResults = null;
+    }
     return json(200, { results, serverTime: new Date(this.now()).toISOString() }, { Date: new Date(this.now()).toUTCString() });
   }
 

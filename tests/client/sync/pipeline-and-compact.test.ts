@@ -11,13 +11,13 @@ import { capture, expectConverged, local, makeRegistration, setup } from './harn
 // the next batch leaving while the last answer is stored. Every state stays truthful.
 
 describe('sync engine: compact answers and pulls without its own pushes', () => {
-  it('asks for compact results, rebuilds the server copy exactly, and pulls only what others changed', async () => {
+  it('asks for positional compact results, rebuilds the server copy exactly, and pulls only what others changed', async () => {
     const h = await setup();
     const regs = await capture(h.db, 30);
     const other = h.server.createDirect(makeRegistration());
     const state = await h.engine.syncNow();
     expect(state.lastError).toBeNull();
-    expect(h.server.compactAsked).toEqual([true]);
+    expect(h.server.resultModes).toEqual(['positional']);
     const deviceId = await getMeta(h.db, 'deviceId');
     expect(h.server.pullDevices).toEqual([deviceId]);
     for (const reg of regs) expect((await local(h.db, reg.id)).server).toEqual(h.server.registrations.get(reg.id));
@@ -39,8 +39,41 @@ describe('sync engine: compact answers and pulls without its own pushes', () => 
     const voidOp: VoidOp = { opId: crypto.randomUUID(), type: 'registration.void', id: reg!.id, reason: 'Pindah' };
     await h.db.outbox.add({ opId: voidOp.opId, registrationId: reg!.id, op: voidOp, state: 'queued', createdAt: '', attempts: 0, lastAttemptAt: null });
     await h.engine.syncNow();
-    expect(h.server.compactAsked).toEqual([true, true, false]);
+    expect(h.server.resultModes).toEqual(['positional', 'positional', null]);
     expect(await local(h.db, reg!.id)).toMatchObject({ status: 'voided', server: { version: 3, voidReason: 'Pindah' } });
+    await expectConverged(h);
+  });
+});
+
+describe('sync engine: positional answers (contract addition)', () => {
+  it('matches results to ops by position, refusals by their opId, and reads a full answer the same', async () => {
+    const h = await setup();
+    const first = await capture(h.db, 3);
+    // The same NIK twice: the second is refused in the middle of a positional answer.
+    const [dup] = await capture(h.db, 1, { nik: first[1]!.nik });
+    const later = await capture(h.db, 2);
+    expect((await h.engine.syncNow()).lastError).toBeNull();
+    expect(h.server.resultModes).toEqual(['positional']);
+    for (const reg of [...first, ...later]) expect((await local(h.db, reg.id)).server).toEqual(h.server.registrations.get(reg.id));
+    expect(await local(h.db, dup!.id)).toMatchObject({ status: 'rejected', rejection: { code: 'duplicate-nik' } });
+
+    // A server without the addition answers in full, with opIds: the same outcome.
+    h.server.ignoreResultModes = true;
+    const more = await capture(h.db, 2);
+    expect((await h.engine.syncNow()).lastError).toBeNull();
+    for (const reg of more) expect((await local(h.db, reg.id)).server).toEqual(h.server.registrations.get(reg.id));
+  });
+
+  it('an answer that does not match the ops is a bad response: nothing applied, everything sent again', async () => {
+    const h = await setup();
+    const regs = await capture(h.db, 3);
+    h.server.mangleNextResults = (results) => results.slice(1);
+    const failed = await h.engine.syncNow();
+    expect(failed.lastError?.code).toBe('bad-response');
+    // It may have landed: the records read as sent, their ops stay queued with the same opIds.
+    expect((await h.db.outbox.toArray()).map((r) => [r.state, r.attempts])).toEqual([['queued', 1], ['queued', 1], ['queued', 1]]);
+    expect((await local(h.db, regs[0]!.id)).status).toBe('sent');
+    expect((await h.engine.syncNow()).lastError).toBeNull();
     await expectConverged(h);
   });
 });

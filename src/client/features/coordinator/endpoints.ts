@@ -1,3 +1,4 @@
+import { newId } from '../../../shared/ids';
 import type {
   DeviceInfo, EnrolmentCodeResponse, KpjImportResult, KpjImportRow, OpResult, PullResponse, Quota,
   QuotaBoard, ServerRegistration, VoidOp,
@@ -31,7 +32,7 @@ export const endpoints = {
 
   /** A void is decided now (the coordinator is at a desk, online), through the push endpoint. */
   voidRegistration: async (api: Api, deviceId: string, id: string, reason: string): Promise<OpResult> => {
-    const op: VoidOp = { opId: crypto.randomUUID(), type: 'registration.void', id, reason };
+    const op: VoidOp = { opId: newId(), type: 'registration.void', id, reason };
     const response = await api.json<{ results: OpResult[] }>('POST', '/sync/push', { deviceId, ops: [op] });
     const result = response.results[0];
     if (!result) throw new Error('push answered without a result');
