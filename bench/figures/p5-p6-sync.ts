@@ -19,7 +19,9 @@ const PLANS: Record<Mode, { records: number; runs: number }> = {
   quick: { records: 1_000, runs: 1 },
 };
 
-interface OursRun { ms: number; wire: number; gzip: number; raw: number; spent: Record<string, number> }
+const settled = (counts: Record<string, number>) => (counts.accepted ?? 0) + (counts.waitlisted ?? 0);
+
+interface OursRun { ms: number; wire: number; gzip: number; raw: number; foldMs: number; spent: Record<string, number> }
 
 async function ours(records: number, seed: number, ctx: FigureContext): Promise<OursRun> {
   const [village] = villageCodes(1, { prefix: '32.14.16', seed });
@@ -35,15 +37,15 @@ async function ours(records: number, seed: number, ctx: FigureContext): Promise<
     const before = await server.bytes();
     const result = await page.evaluate(() => window.benchSync!.sync('bench-p5'));
     const after = await server.bytes();
-    const settled = (result.statuses.accepted ?? 0) + (result.statuses.waitlisted ?? 0);
-    if (result.outbox !== 0 || settled !== records) {
-      throw new Error(`sync left ${result.outbox} ops queued and ${records - settled} records unsettled: ${JSON.stringify(result.statuses)}`);
+    if (result.outbox !== 0 || settled(result.statuses) !== records || settled(result.stored) !== records) {
+      throw new Error(`sync left ${result.outbox} ops queued; records settled as read ${JSON.stringify(result.statuses)}, as stored ${JSON.stringify(result.stored)}`);
     }
     const wire = after.read - before.read + (after.written - before.written);
     ctx.log(`P5: synced in ${(result.ms / 1000).toFixed(2)} s; wire ${Math.round(wire / 1024)} KB (in ${Math.round((after.read - before.read) / 1024)}, out ${Math.round((after.written - before.written) / 1024)})`);
     const spent = Object.entries(result.spent).toSorted((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`);
     ctx.log(`P5: time spent: ${spent.join(', ')}`);
-    return { ms: result.ms, wire, gzip: gzipSync(json).length, raw: Buffer.byteLength(json), spent: result.spent };
+    ctx.log(`P5: answers folded into the rows after the sync in ${(result.foldMs / 1000).toFixed(2)} s (background, not in the sync time)`);
+    return { ms: result.ms, wire, gzip: gzipSync(json).length, raw: Buffer.byteLength(json), foldMs: result.foldMs, spent: result.spent };
   });
 }
 
@@ -85,7 +87,7 @@ export const p5p6Sync: Figure = {
     const first = runs[0] as (typeof runs)[number];
     const how = `${plan.records} records, median of ${plan.runs}`;
     const metrics: Metric[] = [
-      { key: 'P5.sync-s', what: `sync ${plan.records} queued: online to all stored`, value: median(runs.map((x) => x.ours.ms / 1000)), unit: 's', direction: 'max', target: plan.records === 10_000 ? 10 : undefined, detail: `${how}; push (500 per request) then pull, real engine over the app's IndexedDB${plan.records === 10_000 ? '' : '; target is for 10,000'}` },
+      { key: 'P5.sync-s', what: `sync ${plan.records} queued: online to all stored`, value: median(runs.map((x) => x.ours.ms / 1000)), unit: 's', direction: 'max', target: plan.records === 10_000 ? 10 : undefined, detail: `${how}; push (500 per request) then pull, real engine over the app's IndexedDB; then answers folded into the rows in the background in ${round(median(runs.map((x) => x.ours.foldMs / 1000)))} s${plan.records === 10_000 ? '' : '; target is for 10,000'}` },
       { key: 'P5.wire-vs-gzip', what: 'bytes on the wire / gzip of the records JSON', value: median(runs.map((x) => x.ours.wire / x.ours.gzip)), unit: 'x', direction: 'max', target: 1.3, gate: true, detail: `wire ${Math.round(first.ours.wire / 1024)} KB (both ways, headers included, push + pull); records JSON ${Math.round(first.ours.raw / 1024)} KB, gzip ${Math.round(first.ours.gzip / 1024)} KB` },
       { key: 'P6.pouch-vs-ours', what: 'PouchDB replication time / our sync time', value: median(runs.map((x) => x.pouch.ms / x.ours.ms)), unit: 'x', direction: 'min', target: 5, gate: true, detail: `PouchDB ${round(median(runs.map((x) => x.pouch.ms / 1000)))} s (defaults, express-pouchdb memory), wire ${Math.round(first.pouch.wire / 1024)} KB` },
     ];

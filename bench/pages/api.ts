@@ -23,7 +23,14 @@ export interface SyncBench {
   /** Enrols the page's database as an operator device and queues `spec` through the enrol repository. */
   queue(dbName: string, spec: SeedSpec, identity: { deviceId: string; token: string; scope: string }): Promise<number>;
   /** Runs the real sync engine once ("online"): ms until every result is stored, and the outcome. */
-  sync(dbName: string): Promise<{ ms: number; outbox: number; statuses: Record<string, number>; spent: Record<string, number> }>;
+  /**
+   * `statuses`: as the screens read them when syncNow() resolves (stored answers included);
+   * `stored`: the rows themselves once the engine's background fold is done (`foldMs`).
+   */
+  sync(dbName: string): Promise<{
+    ms: number; outbox: number; statuses: Record<string, number>; stored: Record<string, number>;
+    foldMs: number; spent: Record<string, number>;
+  }>;
 }
 
 export interface PouchBench {

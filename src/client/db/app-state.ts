@@ -1,5 +1,6 @@
 import { getMeta, setMeta } from './meta';
 import { db as sharedDb } from './index';
+import { readAnswers } from './answers';
 import type { Desa100Db } from './schema';
 import type { Locale } from '../i18n/types';
 import type { Role } from '../../shared/codes';
@@ -41,12 +42,14 @@ export async function readUnsyncedSummary(db: Desa100Db): Promise<UnsyncedSummar
 
 /** Anything that exists only on this phone: losing the database would lose it for good. */
 export async function countUnsynced(db: Desa100Db): Promise<number> {
-  return db.transaction('r', db.outbox, db.registrations, async () => {
-    const [ops, local] = await Promise.all([
+  return db.transaction('r', [db.outbox, db.registrations, db.answers], async () => {
+    const [ops, local, answers] = await Promise.all([
       db.outbox.count(),
       db.registrations.where('status').anyOf('pending', 'sent', 'rejected').count(),
+      readAnswers(db),
     ]);
-    return Math.max(ops, local);
+    // A stored answer: the server holds that record, even if its row still reads `pending`.
+    return Math.max(ops, local - answers.size);
   });
 }
 

@@ -1,6 +1,7 @@
 import { newId } from '../../shared/ids';
 import { receiverSchema, type Card, type HandoverOp, type PullResponse, type Receiver, type ServerRegistration } from '../../shared/protocol';
 import { isVillageCode } from '../../shared/places/codes';
+import { foldAnswers, readAnswers, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
 import { getMeta, setMeta } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
@@ -41,8 +42,9 @@ export async function chooseEvent(db: Desa100Db, id: string | null): Promise<voi
  * engine settles it when its answers come); otherwise the server's copy replaces the local one.
  */
 export async function storeEventPage(db: Desa100Db, page: Pick<PullResponse, 'changes'>): Promise<void> {
-  await withStorageErrors(() => db.transaction('rw', db.registrations, db.outbox, async () => {
+  await withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.answers], async () => {
     const ids = page.changes.map((c) => c.id);
+    await foldAnswers(db, ids);
     const [locals, busy] = await Promise.all([
       db.registrations.bulkGet(ids),
       db.outbox.where('registrationId').anyOf(ids).primaryKeys(),
@@ -112,12 +114,14 @@ export interface EventEntry {
 }
 
 export async function readEventEntries(db: Desa100Db, villageCodes: readonly string[]): Promise<EventEntry[]> {
-  return withStorageErrors(() => db.transaction('r', [db.registrations, db.handovers, db.outbox], async () => {
+  return withStorageErrors(() => db.transaction('r', [db.registrations, db.handovers, db.outbox, db.answers], async () => {
     const codes = [...villageCodes];
-    const [registrations, marks] = await Promise.all([
+    const [rows, marks, answers] = await Promise.all([
       db.registrations.where('villageCode').anyOf(codes).toArray(),
       db.handovers.where('villageCode').anyOf(codes).toArray(),
+      readAnswers(db),
     ]);
+    const registrations = rows.map((row) => withAnswer(row, answers));
     const ops = await db.outbox.where('opId').anyOf(marks.map((m) => m.opId)).toArray();
     const markById = new Map(marks.map((m) => [m.registrationId, m]));
     const stateByOp = new Map(ops.map((o) => [o.opId, o.state]));
@@ -170,7 +174,8 @@ export function priorFromDetails(details: unknown): PriorHandover {
 export async function recordHandover(db: Desa100Db, input: HandoverInput): Promise<HandoverResult> {
   const receiver = receiverSchema.safeParse(input.receiver);
   if (!receiver.success) return { ok: false, reason: 'invalid-receiver' };
-  return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.handovers, db.meta], async () => {
+  return withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.handovers, db.meta, db.answers], async () => {
+    await foldAnswers(db, [input.registrationId]);
     const reg = await db.registrations.get(input.registrationId);
     if (!reg) return { ok: false, reason: 'not-found' } as const;
     const mark = await db.handovers.get(reg.id);

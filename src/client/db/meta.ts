@@ -22,6 +22,11 @@ export interface InFlightBatch {
   registrationIds: string[];
   /** When it was taken (the attempt's time). */
   at: string;
+  /**
+   * Records of the batch edited while it was on its way (a new update op): their answers are
+   * stored the full way, since the record the phone holds is no longer the one sent.
+   */
+  edited?: string[];
 }
 
 /** Every key the phone keeps in `meta`, with its type: one list, so no two features disagree. */
@@ -57,6 +62,13 @@ export interface MetaValues {
 /** Whether an outbox row belongs to a push on its way (its payload must not change). */
 export function isInFlight(batches: readonly InFlightBatch[] | undefined, seq: number | undefined): boolean {
   return seq !== undefined && (batches ?? []).some((b) => seq >= b.firstSeq && seq <= b.lastSeq);
+}
+
+/** The in-flight batches with `registrationId` marked as edited in the batch that carries it. */
+export function markEdited(batches: readonly InFlightBatch[], registrationId: string): InFlightBatch[] {
+  return batches.map((b) => (b.registrationIds.includes(registrationId) && !b.edited?.includes(registrationId)
+    ? { ...b, edited: [...(b.edited ?? []), registrationId] }
+    : b));
 }
 
 export type MetaKey = keyof MetaValues;

@@ -1,4 +1,5 @@
 import { normaliseNik } from '../../shared/nik';
+import { readAnswers, statusShift, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
 import { getMeta } from './meta';
 import { reverse } from './registration-keys';
@@ -18,17 +19,24 @@ function asSeen(row: LocalRegistration, sending: Set<string>): LocalRegistration
   return row.status === 'pending' && sending.has(row.id) ? { ...row, status: 'sent' } : row;
 }
 
+/** Rows, stored answers and pushes on their way, read in one snapshot (a fold may run between reads). */
+function reading<T>(db: Desa100Db, read: () => Promise<T>): Promise<T> {
+  return withStorageErrors(() => db.transaction('r', [db.registrations, db.answers, db.meta], read));
+}
+
 export async function getRegistration(db: Desa100Db, id: string): Promise<LocalRegistration | undefined> {
-  return withStorageErrors(async () => {
-    const [row, sending] = await Promise.all([db.registrations.get(id), inFlightIds(db)]);
-    return row && asSeen(row, sending);
+  return reading(db, async () => {
+    const [row, sending, answers] = await Promise.all([db.registrations.get(id), inFlightIds(db), readAnswers(db)]);
+    return row && asSeen(withAnswer(row, answers), sending);
   });
 }
 
 /** The rows for a window of ids, in the same order; ids deleted meanwhile are left out. */
 export async function getRegistrations(db: Desa100Db, ids: readonly string[]): Promise<LocalRegistration[]> {
-  const [rows, sending] = await withStorageErrors(() => Promise.all([db.registrations.bulkGet([...ids]), inFlightIds(db)]));
-  return rows.filter((r): r is LocalRegistration => r !== undefined).map((r) => asSeen(r, sending));
+  return reading(db, async () => {
+    const [rows, sending, answers] = await Promise.all([db.registrations.bulkGet([...ids]), inFlightIds(db), readAnswers(db)]);
+    return rows.filter((r): r is LocalRegistration => r !== undefined).map((r) => asSeen(withAnswer(r, answers), sending));
+  });
 }
 
 /**
@@ -40,13 +48,15 @@ export async function findLiveByNik(
   nik: string,
   exceptId?: string,
 ): Promise<LocalRegistration | undefined> {
-  return withStorageErrors(() =>
-    db.registrations
+  // A stored answer never makes a record voided (answers.ts): the row's own status decides.
+  return reading(db, async () => {
+    const row = await db.registrations
       .where('nik')
       .equals(normaliseNik(nik))
       .filter((r) => r.status !== 'voided' && r.id !== exceptId)
-      .first(),
-  );
+      .first();
+    return row && withAnswer(row, await readAnswers(db));
+  });
 }
 
 export type RosterQuery =
@@ -87,7 +97,7 @@ export async function searchRegistrationIds(
   limit: number = SEARCH_LIMIT,
 ): Promise<RosterSearch> {
   const query = parseRosterQuery(text);
-  return withStorageErrors(async () => {
+  return reading(db, async () => {
     let ids: string[];
     let truncated = false;
     if (query.kind === 'all') {
@@ -117,26 +127,39 @@ export async function searchRegistrationIds(
   });
 }
 
-/** Ids of the records in a state as the operator sees it (`sent` includes a push on its way). */
+/**
+ * Ids of the records in a state as the operator sees it (`sent` includes a push on its way; a
+ * stored answer moves its `pending` row to the server's status).
+ */
 async function idsWithStatus(db: Desa100Db, status: LocalStatus): Promise<string[]> {
-  if (status !== 'pending' && status !== 'sent') return db.registrations.where('status').equals(status).primaryKeys();
-  const [pending, sending] = await Promise.all([db.registrations.where('status').equals('pending').primaryKeys(), inFlightIds(db)]);
+  const answers = await readAnswers(db);
+  const answeredAs = [...answers.values()].filter((e) => e.status === status).map((e) => e.id);
+  if (status !== 'pending' && status !== 'sent') {
+    return [...(await db.registrations.where('status').equals(status).primaryKeys()), ...answeredAs];
+  }
+  const [stored, sending] = await Promise.all([db.registrations.where('status').equals('pending').primaryKeys(), inFlightIds(db)]);
+  const pending = stored.filter((id) => !answers.has(id));
   const onItsWay = pending.filter((id) => sending.has(id));
   if (status === 'pending') return pending.filter((id) => !sending.has(id));
   return [...(await db.registrations.where('status').equals('sent').primaryKeys()), ...onItsWay];
 }
 
+const STATUSES: LocalStatus[] = ['pending', 'sent', 'accepted', 'waitlisted', 'rejected', 'voided'];
+
 /** How many records of each state this phone holds (index counts, no records read). */
 export async function countByStatus(db: Desa100Db): Promise<Record<LocalStatus, number>> {
-  const statuses: LocalStatus[] = ['pending', 'sent', 'accepted', 'waitlisted', 'rejected', 'voided'];
-  return withStorageErrors(async () => {
-    const counts = await Promise.all(statuses.map((s) => db.registrations.where('status').equals(s).count()));
-    const byStatus = Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<LocalStatus, number>;
+  return reading(db, async () => {
+    const [counts, answers] = await Promise.all([
+      Promise.all(STATUSES.map((s) => db.registrations.where('status').equals(s).count())),
+      readAnswers(db),
+    ]);
+    const shift = statusShift(answers);
+    const byStatus = Object.fromEntries(STATUSES.map((s, i) => [s, (counts[i] ?? 0) + (shift[s] ?? 0)])) as Record<LocalStatus, number>;
     const sending = await inFlightIds(db);
     if (sending.size > 0) {
       // Only a push on its way reads keys: the pending ones of its (at most 1,000) records.
       const rows = await db.registrations.bulkGet([...sending]);
-      const onItsWay = rows.filter((r) => r?.status === 'pending').length;
+      const onItsWay = rows.filter((r) => r?.status === 'pending' && !answers.has(r.id)).length;
       byStatus.pending -= onItsWay;
       byStatus.sent += onItsWay;
     }
@@ -150,12 +173,13 @@ export async function countByStatus(db: Desa100Db): Promise<Record<LocalStatus, 
  * record or key is read, however many are queued.
  */
 export async function countPendingInVillage(db: Desa100Db, villageCode: string): Promise<number> {
-  return withStorageErrors(async () => {
-    const [pending, sent] = await Promise.all([
+  return reading(db, async () => {
+    const [pending, sent, answers] = await Promise.all([
       db.registrations.where('[villageCode+status]').equals([villageCode, 'pending']).count(),
       db.registrations.where('[villageCode+status]').equals([villageCode, 'sent']).count(),
+      readAnswers(db),
     ]);
-    return pending + sent;
+    return pending + sent + (statusShift(answers, villageCode).pending ?? 0);
   });
 }
 

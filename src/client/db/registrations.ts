@@ -2,7 +2,8 @@ import { newId } from '../../shared/ids';
 import type { CreateOp, ServerRegistration, UpdateOp } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import { ClientError, withStorageErrors } from './errors';
-import { getMeta, isInFlight } from './meta';
+import { foldAnswers } from './answers';
+import { getMeta, isInFlight, markEdited, setMeta } from './meta';
 import { diffRegistration, registrationOf, searchKeys } from './registration-keys';
 import type { Desa100Db, LocalRegistration, LocalStatus, OutboxRow } from './schema';
 
@@ -99,9 +100,10 @@ export async function saveEditedRegistration(
   options: SaveOptions = {},
 ): Promise<{ row: LocalRegistration; outcome: EditOutcome }> {
   const { draftId } = options;
-  const tables = [db.registrations, db.outbox, db.meta, ...(draftId ? [db.drafts] : [])];
+  const tables = [db.registrations, db.outbox, db.meta, db.answers, ...(draftId ? [db.drafts] : [])];
   return withStorageErrors(() =>
     db.transaction('rw', tables, async () => {
+      await foldAnswers(db, [next.id]);
       const row = await db.registrations.get(next.id);
       if (!row) throw new ClientError('not-found');
       if (row.status === 'voided' || row.server?.status === 'voided') throw new ClientError('not-editable');
@@ -144,6 +146,8 @@ export async function saveEditedRegistration(
           const op: UpdateOp = { opId, type: 'registration.update', id: row.id, baseVersion, changes };
           await db.outbox.add(queuedRow(row.id, op, now));
           outcome = 'updated';
+          // Its create may be on its way: that answer must not be stored as this record's data.
+          if (inFlight?.some((b) => b.registrationIds.includes(row.id))) await setMeta(db, 'inFlight', markEdited(inFlight, row.id));
         }
         // A record the server holds keeps showing the server's word; the queued change shows in
         // its detail. Counting it as pending would count its slot twice in the quota meter.
@@ -179,7 +183,8 @@ function assertVillageKept(before: Registration, next: Registration): void {
  */
 export async function discardRejected(db: Desa100Db, id: string): Promise<'deleted' | 'reverted'> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.registrations, db.outbox], async () => {
+    db.transaction('rw', [db.registrations, db.outbox, db.answers], async () => {
+      await foldAnswers(db, [id]);
       const row = await db.registrations.get(id);
       if (!row) throw new ClientError('not-found');
       if (row.status !== 'rejected') throw new ClientError('not-editable');

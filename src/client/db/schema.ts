@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Op, Quota, Receiver, ServerRegistration } from '../../shared/protocol';
+import type { Card, Op, Quota, Receiver, ServerRegistration, ServerStatus } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import type { RegencyPlaces } from '../../shared/places/codes';
 import type { RejectionCode } from '../../shared/errors';
@@ -103,6 +103,29 @@ export interface DistributionEvent {
   downloadedAt: string | null;
 }
 
+/**
+ * The server's word on one registration, from a push answer not yet written into its row (see
+ * answers.ts): the server's own fields, which complete the record the phone sent.
+ */
+export interface AnswerEntry {
+  id: string;
+  villageCode: string;
+  status: ServerStatus;
+  version: number;
+  seq: number;
+  receivedAt: string;
+  updatedAt: string;
+  kpjNumber: string | null;
+  card: Card | null;
+}
+
+/** One answered push's entries, kept until they are folded into their registration rows. */
+export interface AnswerRow {
+  key?: number;
+  at: string;
+  entries: AnswerEntry[];
+}
+
 export type Desa100Db = Dexie & {
   registrations: EntityTable<LocalRegistration, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
@@ -112,6 +135,7 @@ export type Desa100Db = Dexie & {
   places: EntityTable<PlacesRow, 'code'>;
   handovers: EntityTable<HandoverMark, 'registrationId'>;
   distributionEvents: EntityTable<DistributionEvent, 'id'>;
+  answers: EntityTable<AnswerRow, 'key'>;
 };
 
 export const DB_NAME = 'desa100';
@@ -141,6 +165,11 @@ export function openDb(name: string = DB_NAME): Desa100Db {
   // upgrade function.
   db.version(3).stores({
     registrations: 'id, nik, nikRev, nameKey, status, villageCode, updatedAt, [villageCode+status]',
+  });
+  // Push answers stored as one row per batch (answers.ts): storing 500 answers is one write
+  // instead of rewriting 500 registration rows and their eight index entries each.
+  db.version(4).stores({
+    answers: '++key',
   });
   return db;
 }

@@ -38,6 +38,8 @@ export interface SyncEngine {
   refresh(): Promise<void>;
   getState(): SyncState;
   subscribe(listener: (state: SyncState) => void): () => void;
+  /** Resolves once stored push answers are written into their records (see SyncStore.foldAnswers). */
+  folded(): Promise<void>;
 }
 
 const MIN_BATCH = 25;
@@ -84,6 +86,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let savedDuringRun = false;
   let failures = 0;
   let batchSize = MAX_OPS_PER_PUSH;
+  let folding: Promise<void> = Promise.resolve();
+  let foldQueued = false;
+
+  /**
+   * Writes stored answers into their records after a run, in the background: the screens read
+   * them already, so the operator does not wait for it. One fold at a time; asked again while
+   * one runs, it runs once more after it.
+   */
+  function fold(): void {
+    if (!store.foldAnswers) return;
+    if (foldQueued) return;
+    foldQueued = true;
+    folding = folding.then(async () => {
+      foldQueued = false;
+      await store.foldAnswers?.().catch((error: unknown) => {
+        // The name only: a message could quote a record. The next run folds again.
+        console.error('sync: folding answers failed', error instanceof Error ? error.name : typeof error);
+      });
+    });
+  }
 
   function emit(patch: Partial<SyncState>): void {
     state = { ...state, ...patch };
@@ -147,6 +169,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await failed(error, reading);
     } finally {
       emit({ running: false, phase: 'idle', progress: null });
+      fold();
     }
   }
 
@@ -258,6 +281,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   return {
     start, stop, syncNow, refresh,
     getState: () => state,
+    folded: () => folding,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -57,6 +57,11 @@ export interface SyncStore {
   /** Stores one pull page and advances the cursor, in one transaction. */
   applyPullPage(page: PullResponse, at: string): Promise<void>;
   counts(): Promise<SyncCounts>;
+  /**
+   * Writes stored push answers into their records (src/client/db/answers.ts): run by the
+   * engine after a sync, while the phone is idle; the screens read the answers before that too.
+   */
+  foldAnswers?(): Promise<number>;
   readStatus(): Promise<SyncStatusSnapshot>;
   recordSync(outcome: { at?: string; error: string | null; clockOffsetMs?: number }): Promise<void>;
   /** Live counts (a record saved by the enrol form raises `pending` at once). */

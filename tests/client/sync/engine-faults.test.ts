@@ -1,3 +1,4 @@
+import { countByStatus } from '../../../src/client/db/registration-queries';
 import { describe, expect, it, vi } from 'vitest';
 import { getMeta } from '../../../src/client/db/meta';
 import { capture, expectConverged, local, setup, VILLAGE } from './harness';
@@ -98,12 +99,16 @@ describe('sync engine: faults', () => {
 
     const state = await h.engine.syncNow();
     expect(state.lastError?.code).toBe('offline');
-    const statuses = (await h.db.registrations.toArray()).reduce<Record<string, number>>((acc, r) => {
+    // 500 answered; 500 sent with no answer (maybe applied, maybe not); 200 never sent.
+    const expected = { accepted: 500, sent: 500, pending: 200, waitlisted: 0, rejected: 0, voided: 0 };
+    expect(await countByStatus(h.db)).toEqual(expected);
+    // The same once the stored answers are written into the rows.
+    await h.engine.folded();
+    const stored = (await h.db.registrations.toArray()).reduce<Record<string, number>>((acc, r) => {
       acc[r.status] = (acc[r.status] ?? 0) + 1;
       return acc;
     }, {});
-    // 500 answered; 500 sent with no answer (maybe applied, maybe not); 200 never sent.
-    expect(statuses).toEqual({ accepted: 500, sent: 500, pending: 200 });
+    expect(stored).toEqual({ accepted: 500, sent: 500, pending: 200 });
     // Only the batch that may have landed counts an attempt; the one read next was never sent.
     expect((await h.db.outbox.toArray()).reduce((n, r) => n + r.attempts, 0)).toBe(500);
     expect(await getMeta(h.db, 'inFlight')).toEqual([]);

@@ -1,3 +1,5 @@
+import { foldAllAnswers, foldAnswers } from '../../../src/client/db/answers';
+import { getRegistrations } from '../../../src/client/db/registration-queries';
 import { saveNewRegistration } from '../../../src/client/db/registrations';
 import type { Desa100Db, LocalRegistration } from '../../../src/client/db/schema';
 import { createSyncStore, saveDeviceIdentity } from '../../../src/client/db/sync-store';
@@ -89,15 +91,18 @@ export async function capture(db: Desa100Db, count: number, overrides: Partial<R
   return saved;
 }
 
+/**
+ * The stored row, with any stored push answer folded into it first (the engine folds them in
+ * the background after a run; folding is idempotent, so the test does not race it).
+ */
 export async function local(db: Desa100Db, id: string): Promise<LocalRegistration> {
+  await db.transaction('rw', [db.answers, db.registrations], () => foldAnswers(db, [id]));
   const row = await db.registrations.get(id);
   if (!row) throw new Error(`no local row ${id}`);
   return row;
 }
 
-/** Every record on the phone agrees with the server: status, version, and nothing left queued. */
-export async function expectConverged(h: Harness): Promise<void> {
-  const rows = await h.db.registrations.toArray();
+function disagreements(rows: LocalRegistration[], h: Harness): string[] {
   const problems: string[] = [];
   for (const row of rows) {
     const remote = h.server.registrations.get(row.id);
@@ -106,6 +111,20 @@ export async function expectConverged(h: Harness): Promise<void> {
       problems.push(`${row.id}: local ${row.status} v${row.server?.version} vs server ${remote.status} v${remote.version}`);
     }
   }
-  if (problems.length > 0) throw new Error(problems.slice(0, 5).join('\n'));
+  return problems;
+}
+
+/**
+ * Every record on the phone agrees with the server (status, version) and nothing is left
+ * queued: as the screens read it (stored answers merged), then as stored once answers are folded.
+ */
+export async function expectConverged(h: Harness): Promise<void> {
+  const ids = await h.db.registrations.toCollection().primaryKeys();
+  const seen = disagreements(await getRegistrations(h.db, ids), h);
+  if (seen.length > 0) throw new Error(`as read: ${seen.slice(0, 5).join('\n')}`);
+  await foldAllAnswers(h.db);
+  const stored = disagreements(await h.db.registrations.toArray(), h);
+  if (stored.length > 0) throw new Error(`as stored: ${stored.slice(0, 5).join('\n')}`);
+  if ((await h.db.answers.count()) !== 0) throw new Error('answers left unfolded');
   if ((await h.db.outbox.count()) !== 0) throw new Error('outbox not empty');
 }

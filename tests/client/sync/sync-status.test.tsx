@@ -19,7 +19,7 @@ function fixedEngine(patch: Partial<SyncState>): SyncEngine & { syncNow: ReturnT
   const state: SyncState = { ...INITIAL_SYNC_STATE, ...patch };
   return {
     start: () => {}, stop: () => {}, refresh: async () => {},
-    syncNow: vi.fn(async () => state), getState: () => state, subscribe: () => () => {},
+    syncNow: vi.fn(async () => state), getState: () => state, subscribe: () => () => {}, folded: async () => {},
   };
 }
 
