@@ -2,7 +2,9 @@ import { newId } from '../../shared/ids';
 import type { CreateOp, ServerRegistration, UpdateOp } from '../../shared/protocol';
 import type { Registration } from '../../shared/registration';
 import { ClientError, withStorageErrors } from './errors';
+import Dexie from 'dexie';
 import { foldAnswers } from './answers';
+import { writeDirect } from './direct-write';
 import { getMeta, isInFlight, markEdited, setMeta } from './meta';
 import { diffRegistration, registrationOf, searchKeys } from './registration-keys';
 import type { Desa100Db, LocalRegistration, LocalStatus, OutboxRow } from './schema';
@@ -30,8 +32,9 @@ function queuedRow(registrationId: string, op: CreateOp | UpdateOp, now: string)
 
 /**
  * Saves a new registration (already parsed by `registrationSchema`) as `pending`, with its
- * `registration.create` op. Two writes and no reads, so that saving stays fast with thousands
- * of records stored (performance P3). The duplicate-NIK check is the caller's, before this.
+ * `registration.create` op. Two writes and no reads, in one transaction opened directly
+ * (direct-write.ts), so that saving stays fast with thousands of records stored (performance
+ * P3). The duplicate-NIK check is the caller's, before this.
  */
 export async function saveNewRegistration(
   db: Desa100Db,
@@ -55,9 +58,18 @@ export async function saveNewRegistration(
   const outbox = queuedRow(reg.id, { opId, type: 'registration.create', registration: reg }, now);
   const { draftId } = options;
   const tables = draftId ? [db.registrations, db.outbox, db.drafts] : [db.registrations, db.outbox];
+  // `add`, not `put`: saving the same id twice is a bug to surface, never an overwrite.
+  if (!Dexie.currentTransaction) {
+    await withStorageErrors(() => writeDirect(db, tables.map((t) => t.name), (store) => {
+      store('registrations').add(row);
+      store('outbox').add(outbox);
+      if (draftId) store('drafts').delete(draftId);
+    }));
+    return row;
+  }
+  // Part of a caller's transaction: the same rows through Dexie, committed with the rest.
   await withStorageErrors(() =>
     db.transaction('rw', tables, async () => {
-      // `add`, not `put`: saving the same id twice is a bug to surface, never an overwrite.
       await Promise.all([
         db.registrations.add(row),
         db.outbox.add(outbox),

@@ -35,10 +35,38 @@ describe('storage errors', () => {
     const reg = makeRegistration();
     await db.open();
     // The outbox write is the one that finds the disk full: the registration row must go too.
-    const add = vi.spyOn(db.outbox, 'add').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const native = IDBObjectStore.prototype.add;
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'outbox') throw new DOMException('full', 'QuotaExceededError');
+      return native.apply(this, args);
+    });
     await expect(saveNewRegistration(db, reg)).rejects.toMatchObject({ code: 'storage-full' });
     add.mockRestore();
     expect(await db.registrations.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    // Saved again once there is room: nothing of the failed attempt is in the way.
+    await saveNewRegistration(db, reg);
+    expect(await db.registrations.count()).toBe(1);
+  });
+
+  it('the same inside a caller\'s transaction, where the save goes through Dexie', async () => {
+    const db = freshDb();
+    const reg = makeRegistration();
+    await db.open();
+    const add = vi.spyOn(db.outbox, 'add').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    await expect(db.transaction('rw', db.registrations, db.outbox, () => saveNewRegistration(db, reg)))
+      .rejects.toMatchObject({ code: 'storage-full' });
+    add.mockRestore();
+    expect(await db.registrations.count()).toBe(0);
+  });
+
+  it('a second save of the same id is refused, never an overwrite', async () => {
+    const db = freshDb();
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    await expect(saveNewRegistration(db, { ...reg, fullName: 'LAIN ORANG' })).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect((await db.registrations.get(reg.id))?.data.fullName).toBe(reg.fullName);
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('maps a database that cannot open to storage-unavailable', async () => {
