@@ -1,4 +1,4 @@
-import type { LocalRegistration, LocalStatus, AnswerEntry, Desa100Db } from './schema';
+import type { AnswerEntry, AnswerRow, Desa100Db, LocalRegistration, LocalStatus } from './schema';
 
 // Push answers that are stored but not yet written into their registration rows.
 //
@@ -18,8 +18,12 @@ import type { LocalRegistration, LocalStatus, AnswerEntry, Desa100Db } from './s
 // 3. Every writer of a registration row folds that row's entry first (`foldAnswers`, in its own
 //    transaction), so an entry never outlives a change to its row.
 
-/** The row as it reads with the server's answer: what folding will store. */
+/**
+ * The row as it reads with the server's answer: what folding will store. A row that already
+ * holds a server copy as new or newer (rule 3 makes that a defect, not a case) is left as it is.
+ */
 export function answered(row: LocalRegistration, entry: AnswerEntry): LocalRegistration {
+  if (row.server && row.server.seq >= entry.seq) return row;
   const { id: _id, villageCode: _village, ...fields } = entry;
   return {
     ...row,
@@ -63,6 +67,7 @@ export function statusShift(answers: ReadonlyMap<string, AnswerEntry>, villageCo
  * `registrations`; returns how many rows it wrote.
  */
 export async function foldAnswers(db: Desa100Db, ids?: readonly string[]): Promise<number> {
+  if (ids?.length === 0) return 0;
   const rows = await db.answers.toArray();
   if (rows.length === 0) return 0;
   const wanted = ids ? new Set(ids) : null;
@@ -84,6 +89,15 @@ export async function foldAnswers(db: Desa100Db, ids?: readonly string[]): Promi
   return folded.length;
 }
 
+/** Folds one answers row into its registration rows and deletes it (inside the caller's transaction). */
+async function foldRow(db: Desa100Db, row: AnswerRow): Promise<number> {
+  const regs = await db.registrations.bulkGet(row.entries.map((e) => e.id));
+  const folded = regs.flatMap((reg, i) => (reg ? [answered(reg, row.entries[i] as AnswerEntry)] : []));
+  await db.registrations.bulkPut(folded);
+  await db.answers.delete(row.key as number);
+  return folded.length;
+}
+
 /**
  * The idle-time fold: the oldest answers row at a time, one transaction each, so that the
  * screens and a sync can write in between. Returns how many registration rows it wrote.
@@ -93,12 +107,7 @@ export async function foldAllAnswers(db: Desa100Db): Promise<number> {
   for (;;) {
     const written = await db.transaction('rw', [db.answers, db.registrations], async () => {
       const oldest = await db.answers.orderBy(':id').first();
-      if (!oldest) return null;
-      if (oldest.entries.length === 0) {
-        await db.answers.delete(oldest.key as number);
-        return 0;
-      }
-      return foldAnswers(db, oldest.entries.map((e) => e.id));
+      return oldest ? foldRow(db, oldest) : null;
     });
     if (written === null) return total;
     total += written;

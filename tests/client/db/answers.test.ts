@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldAllAnswers } from '../../../src/client/db/answers';
+import { answered, foldAllAnswers } from '../../../src/client/db/answers';
 import { countUnsynced } from '../../../src/client/db/app-state';
 import { readEventEntries } from '../../../src/client/db/distribution-store';
 import {
@@ -123,5 +123,21 @@ describe('stored push answers', () => {
     expect(await h.db.registrations.get(b!.id)).toMatchObject({ status: 'accepted', server: { version: 2 } });
     expect((await getRegistration(h.db, b!.id))?.status).toBe('accepted');
     expect(await countByStatus(h.db)).toMatchObject({ accepted: 2, waitlisted: 0, rejected: 1 });
+  });
+
+  it('folding skips a record deleted meanwhile and never puts an older answer over a newer server copy', async () => {
+    const h = await setup();
+    const engine = withoutFold(h);
+    const [a, b] = await capture(h.db, 2);
+    await engine.syncNow();
+    const [entryA] = (await h.db.answers.toArray())[0]!.entries;
+    await h.db.registrations.delete(b!.id);
+    const newer = { ...h.server.registrations.get(a!.id)!, version: 5, seq: 99, status: 'waitlisted' as const };
+    expect(answered({ ...(await h.db.registrations.get(a!.id))!, server: newer, status: 'waitlisted' }, entryA!))
+      .toMatchObject({ status: 'waitlisted', server: { seq: 99 } });
+    expect(await foldAllAnswers(h.db)).toBe(1);
+    expect(await h.db.answers.count()).toBe(0);
+    expect(await h.db.registrations.get(b!.id)).toBeUndefined();
+    expect(await h.db.registrations.get(a!.id)).toMatchObject({ status: 'accepted', server: { seq: entryA!.seq } });
   });
 });
