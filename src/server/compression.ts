@@ -35,15 +35,21 @@ export function negotiate(acceptEncoding: string | undefined): Encoding | undefi
   return undefined;
 }
 
+// Output chunks of 64 KiB rather than zlib's 16 KiB: a gzipped push of 500 records inflates to
+// over half a megabyte, and each chunk was a round trip through the thread pool (a push spent
+// 3 to 5 ms inflating instead of under 2). The bytes are the same; the body limit still applies
+// to them as they come, a chunk at a time.
+const DECODE_CHUNK = 64 * 1024;
+
 function decoderFor(encoding: string): Transform | undefined {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
-      return createGunzip();
+      return createGunzip({ chunkSize: DECODE_CHUNK });
     case 'deflate':
-      return createInflate();
+      return createInflate({ chunkSize: DECODE_CHUNK });
     case 'br':
-      return createBrotliDecompress();
+      return createBrotliDecompress({ chunkSize: DECODE_CHUNK });
     default:
       return undefined;
   }

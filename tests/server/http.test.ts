@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/server/auth/actor';
 import { revokeDevice } from '../../src/server/store/devices';
@@ -212,6 +212,29 @@ describe('compression', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json<{ results: Array<{ status: string }> }>().results[0]?.status).toBe('applied');
     }
+  });
+
+  /** A push's raw answer, without serverTime; `encoding` names how `payload` was compressed. */
+  const answer = async (encoding: string | undefined, payload: Buffer | string) => {
+    const res = await s.app.inject({
+      method: 'POST', url: '/api/v1/sync/push',
+      headers: { ...auth(op), 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
+      payload,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.body.replace(/,"serverTime":"[^"]*"/, '');
+  };
+
+  it('inflates large bodies (many decoder chunks) in every encoding to the same answer as plain JSON', async () => {
+    const ops = Array.from({ length: 500 }, () => createOp(registration({ address: `Kp. ${randomUUID()}` })));
+    const body = pushBody(ops);
+    expect(body.length).toBeGreaterThan(4 * 64 * 1024);
+    const plain = await answer(undefined, body);
+    expect(plain).not.toContain('"rejected"');
+    // The same ops again: replays, so every encoding must give the very same answer.
+    expect(await answer('gzip', gzipSync(body))).toBe(plain);
+    expect(await answer('deflate', deflateSync(body))).toBe(plain);
+    expect(await answer('br', brotliCompressSync(body))).toBe(plain);
   });
 
   it('refuses corrupt or unknown encodings with 400, and inflated bodies over 5 MiB with 413', async () => {

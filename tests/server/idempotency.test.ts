@@ -2,17 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
 import {
-  TANJUNGSARI, applied, createOp, pullAll, push, pushOk, registration, rejection, updateOp, voidOp,
-} from './support/wire';
-
-/** The same object with its keys in reverse order, at every depth. */
-function reversedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value);
-  entries.reverse();
-  return Object.fromEntries(entries.map(([k, v]) => [k, reversedKeys(v)]));
-}
+  TANJUNGSARI, applied, createOp, pullAll, push, pushOk, registration, rejection, updateOp, voidOp, reversedKeys } from './support/wire';
 
 describe.each(BACKENDS)('idempotent ops, contract rule 1 (%s)', (backend) => {
   let s: TestServer;

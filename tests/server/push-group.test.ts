@@ -1,13 +1,13 @@
 // Group commit: pushes that arrive while a write runs are decided together in one transaction,
 // with the same results as one by one; a group that fails is retried push by push.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpResult } from '../../src/shared';
 import { CLI_ACTOR } from '../../src/server/auth/actor';
 import { loadPlaces } from '../../src/server/places';
 import type { Store } from '../../src/server/store/db';
 import { pushOps } from '../../src/server/store/push';
-import { BACKENDS, disposeLocation, newLocation, openAt, type Location } from './support/harness';
+import { BACKENDS, freshStorePerTest } from './support/harness';
 import { createOp, registration } from './support/wire';
 
 const send = (s: Store, n: number) => Promise.all(Array.from({ length: n }, () =>
@@ -17,19 +17,11 @@ const seqsOf = (results: OpResult[][]) =>
   results.flat().map((r) => (r.status === 'applied' ? r.registration.seq : -1));
 
 describe.each(BACKENDS)('group commit (%s)', (backend) => {
-  let loc: Location;
-  let store: Store;
-  beforeEach(async () => {
-    loc = await newLocation(backend);
-    store = await openAt(loc);
-  });
-  afterEach(async () => {
-    await store.close();
-    await disposeLocation(loc);
-  });
+  const fixture = freshStorePerTest(backend);
 
   /** The same store, counting transactions and failing any that holds more than one push. */
   function instrumented(failGroups: boolean) {
+    const store = fixture.current();
     const counter = { writes: 0 };
     const wrapped: Store = {
       ...store,
@@ -55,6 +47,7 @@ describe.each(BACKENDS)('group commit (%s)', (backend) => {
   });
 
   it('retries each push alone when its group fails, so one cannot sink the others', async () => {
+    const store = fixture.current();
     const { wrapped, counter } = instrumented(true);
     const results = await send(wrapped, 6);
     expect(results.flat().every((r) => r.status === 'applied')).toBe(true);

@@ -13,10 +13,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  COMPACT_FIELDS, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, RESULT_MODES, pushRequestSchema, scopeSchema,
-  uuid, type CompactOpResult, type CompactPushResponse, type CompactRegistration, type OpResult,
-  type PositionalOpResult, type PositionalPushResponse, type PositionalRegistration, type PullResponse,
-  type PushResponse, type ResultMode,
+  PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, RESULT_MODES, pushRequestSchema, scopeSchema, uuid,
+  type CompactOpResult, type CompactPushResponse, type OpResult, type PositionalOpResult,
+  type PositionalPushResponse, type PullResponse, type PushResponse, type ResultMode,
 } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
@@ -43,20 +42,16 @@ const pullQuerySchema = z.object({
 /** An applied result with the server's own fields only (contract addition). */
 function compactResult(result: OpResult): CompactOpResult {
   if (result.status !== 'applied') return result;
-  const reg = result.registration;
-  const registration = Object.fromEntries(COMPACT_FIELDS.map((key) => [key, reg[key]]));
-  return { opId: result.opId, status: 'applied', registration: registration as CompactRegistration };
+  const { id, status, version, seq, receivedAt, updatedAt, kpjNumber, card } = result.registration;
+  return { opId: result.opId, status: 'applied', registration: { id, status, version, seq, receivedAt, updatedAt, kpjNumber, card } };
 }
 
 /** As compact, without the opId and the registration id: answered by position (contract addition). */
 function positionalResult(result: OpResult): PositionalOpResult {
   if (result.status !== 'applied') return result;
-  const reg = result.registration;
-  const registration = Object.fromEntries(POSITIONAL_FIELDS.map((key) => [key, reg[key]]));
-  return { status: 'applied', registration: registration as PositionalRegistration };
+  const { status, version, seq, receivedAt, updatedAt, kpjNumber, card } = result.registration;
+  return { status: 'applied', registration: { status, version, seq, receivedAt, updatedAt, kpjNumber, card } };
 }
-
-const POSITIONAL_FIELDS = COMPACT_FIELDS.filter((key) => key !== 'id');
 
 function resultMode(body: unknown): ResultMode | null {
   const mode = typeof body === 'object' && body !== null ? (body as { results?: unknown }).results : undefined;

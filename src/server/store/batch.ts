@@ -3,8 +3,10 @@
 // written back in bulk at the end.
 import { sql, type SqlBool } from 'kysely';
 import type { OpResult } from '../../shared';
+import { knownOp, type KnownOp } from '../sync/stored-result';
+import { insertRows } from './bulk';
 import { bumpCountersVersion } from './counters-version';
-import { chunkRows, chunkValues, type Db, type DialectKind } from './db';
+import { chunkRows, chunkValues, oneOf, type Db, type DialectKind } from './db';
 import { entryToRow, rowToEntry, type Entry } from './rows';
 import type { OpsTable, RegistrationsTable } from './schema';
 
@@ -33,7 +35,7 @@ export class BatchState {
   private readonly nikOf = new Map<string, string>();
   private readonly villages = new Map<string, Counters>();
   private readonly dirtyVillages = new Set<string>();
-  private readonly ops = new Map<string, { hash: string; result: OpResult }>();
+  private readonly ops = new Map<string, KnownOp>();
   private readonly newOps: OpsTable[] = [];
   private seq = 0;
 
@@ -55,18 +57,22 @@ export class BatchState {
   }
 
   async load(needs: BatchNeeds): Promise<void> {
+    const ids = [...needs.ids];
     for (const chunk of chunkValues(this.kind, unique(needs.opIds))) {
       const rows = await this.trx
         .selectFrom('ops')
-        .select(['op_id', 'payload_hash', 'result'])
-        .where('op_id', 'in', chunk)
+        .select(['op_id', 'payload_hash', 'result', 'registration_id'])
+        .where(oneOf(this.kind, 'op_id', chunk))
         .execute();
       for (const r of rows) {
-        this.ops.set(r.op_id, { hash: r.payload_hash, result: JSON.parse(r.result) as OpResult });
+        const known = knownOp(r);
+        this.ops.set(r.op_id, known);
+        // Its registration, should the retried payload no longer parse (stored-result.ts).
+        if ('create' in known) ids.push(known.registrationId);
       }
     }
-    for (const chunk of chunkValues(this.kind, unique(needs.ids))) {
-      this.addRows(await this.trx.selectFrom('registrations').selectAll().where('id', 'in', chunk).execute());
+    for (const chunk of chunkValues(this.kind, unique(ids))) {
+      this.addRows(await this.trx.selectFrom('registrations').selectAll().where(oneOf(this.kind, 'id', chunk)).execute());
     }
     await this.loadLiveNiks(needs.niks);
     const villages = new Set(needs.villages);
@@ -81,7 +87,7 @@ export class BatchState {
         await this.trx
           .selectFrom('registrations')
           .selectAll()
-          .where('nik', 'in', chunk)
+          .where(oneOf(this.kind, 'nik', chunk))
           // A literal, not a parameter: only then can both databases prove the predicate of the
           // partial index registrations_live_nik and use it (a parameter means a table scan).
           .where(sql<SqlBool>`status <> 'voided'`)
@@ -133,13 +139,14 @@ export class BatchState {
     }
   }
 
-  knownOp(opId: string) {
+  knownOp(opId: string): KnownOp | undefined {
     return this.ops.get(opId);
   }
 
-  rememberOp(op: Omit<OpsTable, 'result'>, result: OpResult): void {
+  /** `op.result` is what the row keeps (stored-result.ts); `result` answers repeats in this batch. */
+  rememberOp(op: OpsTable, result: OpResult): void {
     this.ops.set(op.op_id, { hash: op.payload_hash, result });
-    this.newOps.push({ ...op, result: JSON.stringify(result) });
+    this.newOps.push(op);
   }
 
   get(id: string): Entry | undefined {
@@ -219,9 +226,7 @@ export class BatchState {
     for (const chunk of chunkValues(this.kind, existing)) {
       await this.trx.deleteFrom('registrations').where('id', 'in', chunk).execute();
     }
-    for (const chunk of chunkRows(this.kind, changed.map(entryToRow))) {
-      await this.trx.insertInto('registrations').values(chunk).execute();
-    }
+    await insertRows(this.trx, this.kind, 'registrations', changed.map(entryToRow));
     const villages = [...this.dirtyVillages].map((code) => {
       const c = this.counters(code);
       return {
@@ -247,9 +252,7 @@ export class BatchState {
         )
         .execute();
     }
-    for (const chunk of chunkRows(this.kind, this.newOps)) {
-      await this.trx.insertInto('ops').values(chunk).execute();
-    }
+    await insertRows(this.trx, this.kind, 'ops', this.newOps);
   }
 }
 

@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import type { Database } from './schema';
 import { migrate } from './migrations';
+import { namingStatements, reusingStatements } from './prepared';
 
 export type Db = Kysely<Database>;
 export type DialectKind = 'sqlite' | 'postgres';
@@ -61,7 +62,7 @@ function openSqlite(dataDir: string): Store {
   // FULL: a result is only sent after commit, and the phone then forgets the op; a commit
   // that a power cut could undo would lose that registration.
   database.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
   // Kysely's SQLite driver has one connection guarded by a mutex: `connection()` holds it for
   // the whole callback, so this process's transactions never interleave. BEGIN IMMEDIATE takes
   // SQLite's write lock up front, so another process (the CLI) cannot slip in between our read
@@ -129,7 +130,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
     await pool.end();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingStatements(pool) }) });
   return {
     kind: 'postgres',
     db,
@@ -162,4 +163,17 @@ export function chunkValues<T>(kind: DialectKind, values: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
+}
+
+/**
+ * `column` is one of `values` (never empty), given as one parameter (a PostgreSQL array, a JSON
+ * array for SQLite) rather than one per value: building, parsing and binding hundreds of
+ * parameters cost more than the lookups themselves (a push looks up 500 op ids, ids and NIKs).
+ * Both databases still probe the same indexes.
+ */
+export function oneOf(kind: DialectKind, column: string, values: readonly string[]): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  return kind === 'postgres'
+    ? sql<SqlBool>`${ref} = any(${values})`
+    : sql<SqlBool>`${ref} in (select value from json_each(${JSON.stringify(values)}))`;
 }

@@ -121,7 +121,10 @@ class PushQueue {
       const out: OpResult[][] = [];
       for (const item of group) {
         const results: OpResult[] = [];
-        for (const op of item.parsed) results.push(await decideOp(op, state, item.ctx));
+        for (const op of item.parsed) {
+          const result = decideOp(op, state, item.ctx);
+          results.push(result instanceof Promise ? await result : result);
+        }
         out.push(results);
       }
       await state.flush();

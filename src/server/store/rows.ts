@@ -62,17 +62,46 @@ export function entryToRow(e: Entry): RegistrationsTable {
   };
 }
 
+/** What the server adds to a registration on the wire. */
+export type ServerFields = Pick<Entry, 'status' | 'version' | 'receivedAt' | 'updatedAt' | 'kpjNumber' | 'card' | 'seq' | 'voidReason'>;
+
 export function entryToServer(e: Entry): ServerRegistration {
+  return withServerFields(e.record, e);
+}
+
+/**
+ * The one place that lays out a ServerRegistration: a replayed result is rebuilt with it too
+ * (sync/stored-result.ts), and must come out as the very JSON the first answer was.
+ */
+export function withServerFields(record: Registration, s: ServerFields): ServerRegistration {
+  // What `{...record, status, …}` gives (the record's own keys in their order, then these), but
+  // copied key by key: zod's output objects are in V8's dictionary mode, and spreading those
+  // took several times as long.
+  const out: Record<string, unknown> = {};
+  const source = record as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) out[key] = source[key];
+  out.status = s.status;
+  out.version = s.version;
+  out.receivedAt = s.receivedAt;
+  out.updatedAt = s.updatedAt;
+  out.kpjNumber = s.kpjNumber;
+  out.card = s.card;
+  out.seq = s.seq;
+  out.voidReason = s.voidReason;
+  return out as unknown as ServerRegistration;
+}
+
+/** The server's fields of a ServerRegistration, in a fixed order. */
+export function serverFieldsOf(reg: ServerRegistration): ServerFields {
   return {
-    ...e.record,
-    status: e.status,
-    version: e.version,
-    receivedAt: e.receivedAt,
-    updatedAt: e.updatedAt,
-    kpjNumber: e.kpjNumber,
-    card: e.card,
-    seq: e.seq,
-    voidReason: e.voidReason,
+    status: reg.status,
+    version: reg.version,
+    receivedAt: reg.receivedAt,
+    updatedAt: reg.updatedAt,
+    kpjNumber: reg.kpjNumber,
+    card: reg.card,
+    seq: reg.seq,
+    voidReason: reg.voidReason ?? null,
   };
 }
 

@@ -35,7 +35,10 @@ export interface OpsTable {
   op_id: string;
   /** SHA-256 of the op's canonical JSON without `opId`: the idempotency key's payload. */
   payload_hash: string;
-  /** The first result, exactly as sent then (rejections too). */
+  /**
+   * The first result (rejections too): whole, or for an applied create only the server's fields,
+   * `{"create": {...}}`, the rest rebuilt from the retried payload (sync/stored-result.ts).
+   */
   result: string;
   type: string;
   registration_id: string | null;

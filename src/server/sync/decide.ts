@@ -7,6 +7,7 @@ import { mayTouch, type Actor } from '../auth/actor';
 import type { BatchState } from '../store/batch';
 import { entryToServer, type Entry } from '../store/rows';
 import { invalidFields, rejected, type ParsedOp } from './parse-ops';
+import { replayed, storedResult } from './stored-result';
 
 export interface DecideContext {
   actor: Actor;
@@ -16,12 +17,24 @@ export interface DecideContext {
   now: string;
 }
 
-/** Rule 1 first: a known opId replays its first result, or conflicts if the payload differs. */
-export async function decideOp(op: ParsedOp, state: BatchState, ctx: DecideContext): Promise<OpResult> {
+/**
+ * Rule 1 first: a known opId replays its first result, or conflicts if the payload differs.
+ * Synchronous but for a void (its promotions may read the waitlist): a push decides hundreds of
+ * ops, and a promise and a turn of the event loop each were a measurable share.
+ */
+export function decideOp(op: ParsedOp, state: BatchState, ctx: DecideContext): OpResult | Promise<OpResult> {
   if (op.kind === 'unidentified') return op.result;
   const known = state.knownOp(op.opId);
-  if (known) return known.hash === op.hash ? known.result : rejected(op.opId, 'op-conflict');
-  const result = op.kind === 'invalid' ? op.result : await decideNew(op, state, ctx);
+  if (known) {
+    if (known.hash !== op.hash) return rejected(op.opId, 'op-conflict');
+    return replayed(known, op, 'create' in known ? state.get(known.registrationId) : undefined);
+  }
+  const result = op.kind === 'invalid' ? op.result : decideNew(op, state, ctx);
+  return result instanceof Promise ? result.then((r) => remember(op, state, ctx, r)) : remember(op, state, ctx, result);
+}
+
+/** Every decided op is remembered under its opId, rejections too (rule 1). */
+function remember(op: Exclude<ParsedOp, { kind: 'unidentified' }>, state: BatchState, ctx: DecideContext, result: OpResult): OpResult {
   const registrationId =
     op.kind === 'create' ? op.registration.id
     : op.kind === 'handover' ? op.registrationId
@@ -35,6 +48,7 @@ export async function decideOp(op: ParsedOp, state: BatchState, ctx: DecideConte
     device_id: ctx.deviceId,
     actor: ctx.actor.tokenId,
     received_at: ctx.now,
+    result: storedResult(op, result),
   }, result);
   return result;
 }
@@ -68,7 +82,7 @@ function target(
 
 const isResult = (v: Entry | OpResult): v is OpResult => 'opId' in v;
 
-async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): Promise<OpResult> {
+function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResult | Promise<OpResult> {
   const { opId } = op;
   switch (op.kind) {
     case 'create': {
@@ -143,8 +157,8 @@ async function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): 
       state.touchVillage(entry.record.villageCode);
       // The void's own result comes first; promotions it causes get later seqs.
       const result = applied(opId, entry);
-      if (wasAccepted) await fillFreeSlots(state, entry.record.villageCode, ctx.now);
-      return result;
+      if (!wasAccepted) return result;
+      return fillFreeSlots(state, entry.record.villageCode, ctx.now).then(() => result);
     }
     case 'handover': {
       const entry = target(state, ctx, opId, 'card.handover', op.registrationId);

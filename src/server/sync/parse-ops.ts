@@ -43,6 +43,15 @@ export function invalidFields(opId: string, fields: Record<string, string>): OpR
 
 const isOpType = (t: unknown): t is OpType => OP_TYPES.includes(t as OpType);
 
+// Module functions rather than closures over an op: parseOp runs for every op of every push.
+function invalidOp(base: OpBase, fields: Record<string, string>): ParsedOp {
+  return { ...base, kind: 'invalid', result: invalidFields(base.opId, fields) };
+}
+
+function failedOp(base: OpBase, error: Parameters<typeof issuesByField>[0]): ParsedOp {
+  return invalidOp(base, issuesByField(error));
+}
+
 export function parseOp(raw: Record<string, unknown>, places: PlaceRegistry): ParsedOp {
   const opId = raw.opId;
   if (typeof opId !== 'string' || !uuid.safeParse(opId).success) {
@@ -51,41 +60,60 @@ export function parseOp(raw: Record<string, unknown>, places: PlaceRegistry): Pa
   }
   const hash = payloadHash(raw);
   const type = raw.type;
-  const base = { opId, hash, type: typeof type === 'string' ? type : '' };
-  const invalid = (fields: Record<string, string>): ParsedOp => ({
-    ...base, kind: 'invalid', result: invalidFields(opId, fields),
-  });
-  if (!isOpType(type)) return invalid({ type: type === undefined ? 'required' : 'op-type' });
-
-  const fail = (error: Parameters<typeof issuesByField>[0]) => invalid(issuesByField(error));
+  const base: OpBase = { opId, hash, type: typeof type === 'string' ? type : '' };
+  if (!isOpType(type)) return invalidOp(base, { type: type === undefined ? 'required' : 'op-type' });
   switch (type) {
     case 'registration.create': {
-      const env = opSchemas[type].safeParse(raw);
-      if (!env.success) return fail(env.error);
-      const reg = registrationSchema.safeParse(env.data.registration);
-      if (!reg.success) return fail(reg.error);
-      if (!places.village(reg.data.villageCode)) return invalid({ villageCode: 'village-unknown' });
+      let registration = bareRegistration(raw);
+      if (registration === undefined) {
+        const env = opSchemas[type].safeParse(raw);
+        if (!env.success) return failedOp(base, env.error);
+        registration = env.data.registration;
+      }
+      const reg = registrationSchema.safeParse(registration);
+      if (!reg.success) return failedOp(base, reg.error);
+      if (!places.village(reg.data.villageCode)) return invalidOp(base, { villageCode: 'village-unknown' });
       return { ...base, kind: 'create', registration: reg.data };
     }
     case 'registration.update': {
       const env = opSchemas[type].safeParse(raw);
-      if (!env.success) return fail(env.error);
+      if (!env.success) return failedOp(base, env.error);
       // Shape first (unknown and unchangeable fields); the merged whole is checked later.
       const changes = registrationChangesSchema.safeParse(env.data.changes);
-      if (!changes.success) return fail(changes.error);
+      if (!changes.success) return failedOp(base, changes.error);
       const { id, baseVersion } = env.data;
       return { ...base, kind: 'update', id, baseVersion, changes: env.data.changes, nik: changes.data.nik };
     }
     case 'registration.void': {
       const env = opSchemas[type].safeParse(raw);
-      if (!env.success) return fail(env.error);
+      if (!env.success) return failedOp(base, env.error);
       return { ...base, kind: 'void', id: env.data.id, reason: env.data.reason };
     }
     case 'card.handover': {
       const env = opSchemas[type].safeParse(raw);
-      if (!env.success) return fail(env.error);
+      if (!env.success) return failedOp(base, env.error);
       const { registrationId, handedAt, receiver, eventId } = env.data;
       return { ...base, kind: 'handover', registrationId, handedAt, receiver, eventId: eventId ?? null };
     }
   }
+}
+
+/**
+ * The registration of a create op whose envelope the envelope schema would pass unchanged:
+ * exactly `opId` (already checked), `type` and `registration`, the last a plain object as
+ * JSON.parse makes them. That schema's record check copies the registration key by key only to
+ * hand it on, and the registration schema reads the copy as it would the original. Anything
+ * else (undefined when it is not so) goes through the envelope schema and its messages.
+ */
+function bareRegistration(raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  // for...in, as the strict envelope check: inherited enumerable keys count as unknown too.
+  for (const key in raw) if (key !== 'opId' && key !== 'type' && key !== 'registration') return undefined;
+  if (!Object.hasOwn(raw, 'opId') || !Object.hasOwn(raw, 'type') || !Object.hasOwn(raw, 'registration')) return undefined;
+  const reg = raw.registration;
+  if (typeof reg !== 'object' || reg === null || Object.getPrototypeOf(reg) !== Object.prototype) return undefined;
+  // The record check leaves these out of its copy (`__proto__`, symbols, non-enumerable keys):
+  // the registration schema must see the same keys.
+  if (Object.hasOwn(reg, '__proto__') || Object.getOwnPropertySymbols(reg).length > 0) return undefined;
+  if (Object.getOwnPropertyNames(reg).length !== Object.keys(reg).length) return undefined;
+  return reg as Record<string, unknown>;
 }

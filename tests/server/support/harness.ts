@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Client } from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '../../../src/shared';
 import { buildApp, type AppOptions } from '../../../src/server/app';
 import { CLI_ACTOR } from '../../../src/server/auth/actor';
@@ -47,6 +48,29 @@ export async function newLocation(backend: Backend): Promise<Location> {
 
 export function openAt(loc: Location, migrate = true): Promise<Store> {
   return openStore({ databaseUrl: loc.databaseUrl, dataDir: loc.dataDir, pgSchema: loc.pgSchema, migrate });
+}
+
+/**
+ * A fresh store per test in a describe block (beforeEach / afterEach registered here): read
+ * `current()` inside the tests.
+ */
+export function freshStorePerTest(backend: Backend): { current: () => Store } {
+  let loc: Location | null = null;
+  let store: Store | null = null;
+  beforeEach(async () => {
+    loc = await newLocation(backend);
+    store = await openAt(loc);
+  });
+  afterEach(async () => {
+    await store?.close();
+    if (loc) await disposeLocation(loc);
+  });
+  return {
+    current: () => {
+      if (!store) throw new Error('no store outside a test');
+      return store;
+    },
+  };
 }
 
 export async function disposeLocation(loc: Location): Promise<void> {

@@ -90,3 +90,12 @@ export function applied(r: OpResult | undefined): ServerRegistration {
   if (!r || r.status !== 'applied') throw new Error(`expected applied, got ${JSON.stringify(r)}`);
   return r.registration;
 }
+
+/** The same object with its keys in reverse order, at every depth: the same payload to rule 1. */
+export function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  entries.reverse();
+  return Object.fromEntries(entries.map(([k, v]) => [k, reversedKeys(v)]));
+}
