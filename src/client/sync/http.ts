@@ -48,11 +48,31 @@ export interface ApiDeps {
   gzip?: Gzip | null;
 }
 
+/** A JSON body made ahead of its request (the push pipeline encodes the next batch meanwhile). */
+export interface EncodedBody {
+  json: string;
+  /** The same, gzipped; null where the deps cannot gzip or were not asked to. */
+  gzipped: Uint8Array<ArrayBuffer> | null;
+}
+
+export async function encodeBody(deps: Pick<ApiDeps, 'gzip'>, body: unknown, gzip: boolean): Promise<EncodedBody> {
+  const json = JSON.stringify(body);
+  if (!gzip || !deps.gzip) return { json, gzipped: null };
+  try {
+    return { json, gzipped: new Uint8Array(await deps.gzip(json)) };
+  } catch {
+    // A browser whose compression fails: the same body goes plain.
+    return { json, gzipped: null };
+  }
+}
+
 export interface ApiRequest<T> {
   method: 'GET' | 'POST';
   path: string;
   token?: string;
+  /** A value sent as JSON, or a body encoded beforehand (sent gzipped when it has that form). */
   body?: unknown;
+  encoded?: EncodedBody;
   /** Checks the shape of a 2xx body; a mismatch is a `bad-response`. */
   accept: (body: unknown) => body is T;
   /** Send the body gzipped (Content-Encoding: gzip) when the deps can. */
@@ -90,11 +110,12 @@ export async function apiRequest<T>(deps: ApiDeps, req: ApiRequest<T>): Promise<
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
   let body: string | Uint8Array<ArrayBuffer> | undefined;
-  if (req.body !== undefined) {
+  const encoded = req.encoded ?? (req.body === undefined ? undefined : await encodeBody(deps, req.body, req.gzip === true));
+  if (encoded) {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(req.body);
-    if (req.gzip && deps.gzip) {
-      body = new Uint8Array(await deps.gzip(body));
+    body = encoded.json;
+    if (req.gzip && encoded.gzipped) {
+      body = encoded.gzipped;
       headers['Content-Encoding'] = 'gzip';
     }
   }

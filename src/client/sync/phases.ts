@@ -1,6 +1,6 @@
 import { PULL_MAX_LIMIT } from '../../shared/programme';
 import type { CompactPushResponse, PositionalPushResponse, PushResponse } from '../../shared/protocol';
-import { ApiFailure, apiRequest, type ApiAnswer, type ApiDeps } from './http';
+import { ApiFailure, apiRequest, encodeBody, type ApiAnswer, type ApiDeps, type EncodedBody } from './http';
 import type { OutboxRow } from '../db/schema';
 import type { SyncIdentity, SyncProgress, SyncStore } from './types';
 import { isPullResponse, isPushResponse, matchResults, serverTimeOf } from './wire';
@@ -44,11 +44,13 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
   let sent = 0;
   ctx.onProgress({ sent, total });
   // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
-  let sending = postBatch(ctx, current);
+  let sending = postBatch(ctx, encodeBatch(ctx, current));
   for (;;) {
     const lastSeq = current.at(-1)?.seq as number;
+    // The next batch is read and encoded while this one is at the server.
     const taking = ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()), lastSeq)
-      .then((rows) => ({ rows, failure: null }), (error: unknown) => ({ rows: [] as OutboxRow[], failure: { error } }));
+      .then((rows) => ({ rows, encoding: rows.length > 0 ? encodeBatch(ctx, rows) : null, failure: null }),
+        (error: unknown) => ({ rows: [] as OutboxRow[], encoding: null, failure: { error } }));
     let answer: PushAnswer;
     try {
       answer = await sending;
@@ -61,8 +63,8 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
     ctx.onServerTime(answer, serverTimeOf(answer.body), false);
     const next = await taking;
     // The next batch goes out before this answer is stored: the server works while the phone writes.
-    if (next.rows.length > 0) {
-      sending = postBatch(ctx, next.rows);
+    if (next.rows.length > 0 && next.encoding) {
+      sending = postBatch(ctx, next.encoding);
       // Awaited below, after the answer in hand is stored; until then a failure is not "unhandled".
       sending.catch(() => undefined);
     }
@@ -105,20 +107,22 @@ function canTakeCompact(batch: OutboxRow[]): boolean {
   return batch.every((row) => row.op.type === 'registration.create' || row.op.type === 'registration.update');
 }
 
-async function postBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<PushAnswer> {
+/** A batch's push body, JSON and gzipped: made while the batch before it is at the server. */
+function encodeBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<EncodedBody> {
+  const body = {
+    deviceId: ctx.identity.deviceId,
+    ops: batch.map((row) => row.op),
+    ...(canTakeCompact(batch) ? { results: 'positional' } : {}),
+  };
+  return encodeBody(ctx.api, body, ctx.gzip());
+}
+
+async function postBatch(ctx: PhaseContext, encoding: Promise<EncodedBody>): Promise<PushAnswer> {
+  const encoded = await encoding;
   const send = (gzip: boolean) => apiRequest(ctx.api, {
-    method: 'POST',
-    path: '/sync/push',
-    token: ctx.identity.token,
-    body: {
-      deviceId: ctx.identity.deviceId,
-      ops: batch.map((row) => row.op),
-      ...(canTakeCompact(batch) ? { results: 'positional' } : {}),
-    },
-    accept: isPushResponse,
-    gzip,
+    method: 'POST', path: '/sync/push', token: ctx.identity.token, encoded, accept: isPushResponse, gzip,
   });
-  if (!ctx.gzip()) return send(false);
+  if (!ctx.gzip() || !encoded.gzipped) return send(false);
   try {
     return await send(true);
   } catch (error) {

@@ -68,6 +68,26 @@ describe('sync engine: bytes on the wire', () => {
   });
 });
 
+describe('sync engine: bodies encoded ahead', () => {
+  it('every batch of a long queue goes gzipped; after a refusal, the batches encoded meanwhile go plain', { timeout: 60_000 }, async () => {
+    const h = await setup();
+    h.server.defaultQuota = 2000;
+    await capture(h.db, 1200);
+    await h.engine.syncNow();
+    expect(h.server.log.filter((l) => l.route === 'push').map((l) => l.ops)).toEqual([500, 500, 200]);
+    // About 0.6 kB of JSON per op: gzipped, the three pushes are a fraction of it.
+    expect(h.server.pushBytes).toBeLessThan((1200 * 600) / 3);
+
+    const plain = await setup();
+    plain.server.acceptsGzip = false;
+    plain.server.defaultQuota = 2000;
+    await capture(plain.db, 1200);
+    expect((await plain.engine.syncNow()).lastError).toBeNull();
+    expect(plain.server.log.filter((l) => l.route === 'push').map((l) => l.ops)).toEqual([-1, 500, 500, 200]);
+    await expectConverged(plain);
+  });
+});
+
 describe('sync engine: faults', () => {
   it('answer lost after the server applied the batch: stays `sent`, resends the same opIds, lands once', async () => {
     const h = await setup();
