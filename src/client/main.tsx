@@ -10,14 +10,34 @@ import { startServiceWorker } from './pwa/register';
 // upgrade in another tab). The saved language comes from its synchronous localStorage copy;
 // App corrects it from IndexedDB if they differ.
 const container = document.getElementById('root');
+
+/**
+ * Runs `start` once the browser has painted a frame: the boot screen of index.html then shows
+ * at once, even where the scripts arrive before the first paint and the first render would hold
+ * it for hundreds of ms on a cheap phone (it is also the page's largest paint, P2). A hidden tab
+ * paints no frames: the timer starts it anyway.
+ */
+function afterFirstPaint(start: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 250);
+}
+
 if (container) {
   const locale = readLocaleMirror() ?? 'id';
   document.documentElement.lang = locale;
-  createRoot(container).render(
-    <StrictMode>
-      <App initialLocale={locale} />
-    </StrictMode>,
-  );
+  afterFirstPaint(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App initialLocale={locale} />
+      </StrictMode>,
+    );
+  });
 }
 
 void startServiceWorker();

@@ -23,7 +23,9 @@ export function HomeScreen() {
         <StorageBadge />
       </section>
       {/* Last on the page: it appears when IndexedDB answers, and an element added at the end
-          moves nothing above it (no layout shift); still above the fold on a 360x740 phone. */}
+          moves nothing above it (no layout shift); still above the fold on a 360x740 phone.
+          One short line: a larger text block appearing this late would become the page's
+          largest paint (P2's LCP) in place of the boot screen's. */}
       {village && (
         village.villageCode ? (
           <QuotaMeter villageCode={village.villageCode} />

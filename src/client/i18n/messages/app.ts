@@ -19,7 +19,7 @@ export const app: Messages = {
   'nav.distribution': { id: 'Penyerahan kartu', en: 'Card handover' },
   'nav.device': { id: 'Pendaftaran ponsel', en: 'Device enrolment' },
   'home.title': { id: '1 Desa 100 Perlindungan', en: '1 Village 100 Protections' },
-  'home.village.none': { id: 'Desa untuk ponsel ini belum dipilih.', en: 'No village chosen for this phone yet.' },
+  'home.village.none': { id: 'Desa belum dipilih.', en: 'No village chosen yet.' },
   'home.village.choose': { id: 'Pilih desa', en: 'Choose the village' },
   'home.enrol': { id: 'Daftarkan pekerja', en: 'Enrol a worker' },
   'home.roster': { id: 'Lihat daftar peserta', en: 'See enrolled workers' },
