@@ -92,7 +92,13 @@ export const p2Lighthouse: Figure = {
       const server = await startServer(loc, { staticDir: dir, tokens: [] });
       try {
         for (let r = 0; r < RUNS[ctx.mode] && !why; r++) {
-          const out = await lighthouse(`${server.url}/`);
+          let out = await lighthouse(`${server.url}/`);
+          // Lighthouse's own trace recording fails now and then here (NO_NAVSTART): a run that
+          // produced no scores is tried again, up to twice, before the figure gives up.
+          for (let retry = 0; retry < 2 && typeof out === 'string' && /NO_NAVSTART|run Lighthouse again/i.test(out); retry++) {
+            ctx.log(`P2: ${out}; trying the run again`);
+            out = await lighthouse(`${server.url}/`);
+          }
           if (typeof out === 'string') why = out;
           else {
             runs.push(out);

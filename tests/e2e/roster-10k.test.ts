@@ -71,6 +71,16 @@ describe('roster over 10,000 local registrations', () => {
     expect(shown).toEqual(expected.slice(0, shown.length));
   });
 
+  it('a one-letter search shows the first 500 at once, then how many match in all', async () => {
+    const expected = expectedFor('s');
+    expect(expected.length).toBeGreaterThan(500);
+    await app.page.locator('input[name="q"]').fill('s');
+    const grouped = String(expected.length).replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?');
+    await app.page.locator('.roster-count').getByText(new RegExp(`^${grouped} peserta cocok, 500 pertama ditampilkan`)).waitFor();
+    const shown = await settledRosterNames(app.page);
+    expect(shown).toEqual(expected.slice(0, shown.length));
+  });
+
   it('says so when nothing matches', async () => {
     await searchRoster(app.page, 'zzz', 0);
     expect(await settledRosterNames(app.page)).toEqual([]);

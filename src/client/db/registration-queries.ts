@@ -81,7 +81,7 @@ export interface RosterSearch {
   ids: string[];
   /** More records matched than `ids` holds: the operator should type more. */
   truncated: boolean;
-  /** How many matched in all, when known without reading them (an index count). */
+  /** How many matched in all: `ids.length`, or null when truncated (see countNameMatches). */
   total: number | null;
 }
 
@@ -112,19 +112,28 @@ export async function searchRegistrationIds(
       const seen = new Set(prefix);
       ids = prefix.concat(suffix.filter((id) => !seen.has(id)));
     }
-    let total: number | null = null;
     if (query.kind !== 'all' && ids.length > limit) {
       ids = ids.slice(0, limit);
       truncated = true;
-      // A name range counts without reading keys; a NIK search's two ranges may overlap.
-      if (query.kind === 'name' && !status) total = await db.registrations.where('nameKey').startsWith(query.prefix).count();
     }
     if (status) {
       const withStatus = new Set(await idsWithStatus(db, status));
       ids = ids.filter((id) => withStatus.has(id));
     }
-    return { ids, truncated, total: truncated ? total : ids.length };
+    return { ids, truncated, total: truncated ? null : ids.length };
   });
+}
+
+/**
+ * How many records a name search matches in all (an index count, no key read), for a search
+ * that was truncated. Apart from the search, so that the list shows before the count: counting
+ * the thousands of names under one letter took longer than finding the first 500 (P4). Null
+ * for a NIK search (its two ranges may overlap, so a count would need the keys).
+ */
+export async function countNameMatches(db: Desa100Db, text: string): Promise<number | null> {
+  const query = parseRosterQuery(text);
+  if (query.kind !== 'name') return null;
+  return withStorageErrors(() => db.registrations.where('nameKey').startsWith(query.prefix).count());
 }
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useId, useState, type MouseEvent } from 
 import { maskNik } from '../../../shared/nik';
 import { Link } from '../../app/router';
 import {
-  db, getRegistrations, listDrafts, searchRegistrationIds, useLiveQuery,
+  countNameMatches, db, getRegistrations, listDrafts, searchRegistrationIds, useLiveQuery,
   type Draft, type LocalRegistration, type LocalStatus,
 } from '../../db';
 import { registerMessages, useI18n } from '../../i18n';
@@ -41,6 +41,11 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
   const search = useDeferredValue(query);
   const found = useLiveQuery(() => searchRegistrationIds(db, search, status || undefined), [search, status]);
   const ids = found?.ids;
+  // The total of a long list comes a moment after the list itself.
+  const total = useLiveQuery(
+    () => (found?.truncated && !status ? countNameMatches(db, search) : null),
+    [found?.truncated, search, status],
+  ) ?? null;
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const onRangeChange = useCallback((start: number, end: number) => {
     setRange((prev) => {
@@ -131,7 +136,7 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
       ) : null}
       <p className="roster-count" aria-live="polite">
         {found?.truncated
-          ? t(found.total === null ? 'roster.count.more' : 'roster.count.some', { count: found.ids.length, total: found.total ?? '' })
+          ? t(total === null ? 'roster.count.more' : 'roster.count.some', { count: found.ids.length, total: total ?? '' })
           : null}
         {found && !found.truncated ? t('roster.count', { count: found.ids.length }) : null}
         {found ? null : t('roster.row.loading')}
