@@ -1,4 +1,5 @@
 import type { ServerRegistration } from '../../shared/protocol';
+import { foldAnswers } from './answers';
 import { getMeta, type InFlightBatch } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
 import type { Desa100Db, LocalRegistration, OutboxRow } from './schema';
@@ -59,6 +60,9 @@ export const unique = (values: string[]) => [...new Set(values)];
 /** The batch's ops count as attempted and its `pending` records become `sent`: it may be on the server. */
 export async function markAttempted(db: Desa100Db, batches: InFlightBatch[]): Promise<void> {
   for (const batch of batches) {
+    // A record of the batch may hold a stored answer to an earlier op (its create answered in
+    // the batch before, a void queued behind it): folded first, as every writer does.
+    await foldAnswers(db, batch.registrationIds);
     const rows = await db.outbox.where('seq').between(batch.firstSeq, batch.lastSeq, true, true)
       .filter((row) => row.state === 'queued').toArray();
     await db.outbox.bulkPut(rows.map((row) => ({ ...row, attempts: row.attempts + 1, lastAttemptAt: batch.at })));

@@ -75,7 +75,7 @@ export function createSyncStore(db: Desa100Db): SyncStore {
   return {
     identity: () => readSyncIdentity(db),
 
-    takeBatch: (limit, at, after) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta], async () => {
+    takeBatch: (limit, at, after) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta, db.answers], async () => {
       let batches = (await getMeta(db, 'inFlight')) ?? [];
       if (after === undefined && batches.length > 0) {
         // Left by a run that never heard back (the tab closed mid-push): it may have landed.
@@ -94,7 +94,7 @@ export function createSyncStore(db: Desa100Db): SyncStore {
       return rows;
     })),
 
-    releaseBatch: (rows, delivery: Delivery) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta], async () => {
+    releaseBatch: (rows, delivery: Delivery) => withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta, db.answers], async () => {
       const { batch, rest } = await splitInFlight(db, rows);
       // Unknown delivery: it may be on the server already, so its payloads are frozen and its
       // records `sent`; the same opIds go again later. Surely not delivered: still `pending`.

@@ -140,4 +140,25 @@ describe('stored push answers', () => {
     expect(await h.db.registrations.get(b!.id)).toBeUndefined();
     expect(await h.db.registrations.get(a!.id)).toMatchObject({ status: 'accepted', server: { seq: entryA!.seq } });
   });
+
+  it('a push lost behind an answered one folds the stored answer before marking its records sent', async () => {
+    const h = await setup();
+    const store = createSyncStore(h.db);
+    const [reg] = await capture(h.db, 1);
+    const voidOp = { opId: crypto.randomUUID(), type: 'registration.void' as const, id: reg!.id, reason: 'Pindah' };
+    await h.db.outbox.add({ opId: voidOp.opId, registrationId: reg!.id, op: voidOp, state: 'queued', createdAt: '', attempts: 0, lastAttemptAt: null });
+    const at = new Date(h.timers.now).toISOString();
+    const create = await store.takeBatch(1, at);
+    const voiding = await store.takeBatch(1, at, create[0]!.seq);
+    expect(voiding.map((r) => r.op.type)).toEqual(['registration.void']);
+    const answer = { opId: create[0]!.opId, status: 'applied' as const, registration: { id: reg!.id, status: 'accepted' as const, version: 1, seq: 1, receivedAt: at, updatedAt: at, kpjNumber: null, card: null } };
+    await store.applyPushResults(create, [answer], at);
+    expect(await h.db.answers.count()).toBe(1);
+    // The void's answer is lost: its record may be voided on the server, or not.
+    await store.releaseBatch(voiding, 'unknown');
+    expect(await h.db.answers.count()).toBe(0);
+    expect(await h.db.registrations.get(reg!.id)).toMatchObject({ status: 'accepted', server: { version: 1 } });
+    expect(await countByStatus(h.db)).toMatchObject({ pending: 0, sent: 0, accepted: 1 });
+    expect((await h.db.outbox.toArray()).map((r) => [r.op.type, r.attempts])).toEqual([['registration.void', 1]]);
+  });
 });
