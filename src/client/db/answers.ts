@@ -76,26 +76,29 @@ export async function foldAnswers(db: Desa100Db, ids?: readonly string[]): Promi
     for (const entry of row.entries) if (!wanted || wanted.has(entry.id)) hits.set(entry.id, entry);
   }
   if (hits.size === 0) return 0;
-  const regs = await db.registrations.bulkGet([...hits.keys()]);
-  const folded = regs.filter((r): r is LocalRegistration => r !== undefined)
-    .map((r) => answered(r, hits.get(r.id) as AnswerEntry));
-  await db.registrations.bulkPut(folded);
+  const written = await writeAnswered(db, [...hits.values()]);
   for (const row of rows) {
     const left = row.entries.filter((e) => !hits.has(e.id));
     if (left.length === row.entries.length) continue;
     if (left.length === 0) await db.answers.delete(row.key as number);
     else await db.answers.put({ ...row, entries: left });
   }
+  return written;
+}
+
+/** Writes `entries` into their registration rows (a row deleted meanwhile is skipped); how many it wrote. */
+async function writeAnswered(db: Desa100Db, entries: readonly AnswerEntry[]): Promise<number> {
+  const regs = await db.registrations.bulkGet(entries.map((e) => e.id));
+  const folded = regs.flatMap((reg, i) => (reg ? [answered(reg, entries[i] as AnswerEntry)] : []));
+  await db.registrations.bulkPut(folded);
   return folded.length;
 }
 
 /** Folds one answers row into its registration rows and deletes it (inside the caller's transaction). */
 async function foldRow(db: Desa100Db, row: AnswerRow): Promise<number> {
-  const regs = await db.registrations.bulkGet(row.entries.map((e) => e.id));
-  const folded = regs.flatMap((reg, i) => (reg ? [answered(reg, row.entries[i] as AnswerEntry)] : []));
-  await db.registrations.bulkPut(folded);
+  const written = await writeAnswered(db, row.entries);
   await db.answers.delete(row.key as number);
-  return folded.length;
+  return written;
 }
 
 /**

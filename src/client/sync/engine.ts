@@ -95,8 +95,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    * one runs, it runs once more after it.
    */
   function fold(): void {
-    if (!store.foldAnswers) return;
-    if (foldQueued) return;
+    if (!store.foldAnswers || foldQueued) return;
     foldQueued = true;
     folding = folding.then(async () => {
       foldQueued = false;
