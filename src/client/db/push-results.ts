@@ -7,7 +7,7 @@ import { setMeta } from './meta';
 import { registrationOf } from './registration-keys';
 import type { AnswerEntry, Desa100Db, LocalRegistration, OutboxRow } from './schema';
 import {
-  fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique,
+  deleteOutboxRange, fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique,
 } from './sync-records';
 
 // Storing a push's answers (SyncStore.applyPushResults), in one transaction per batch.
@@ -151,7 +151,7 @@ export async function applyPushResults(
     if (unanswered === 0 && first !== undefined && last !== undefined) {
       // Every op of the batch answered: its seq range goes in one request (nothing else lies
       // there but older refusals, put back).
-      await db.outbox.where('seq').between(first, last, true, true).delete();
+      await deleteOutboxRange(db, first, last);
       await db.outbox.bulkPut([...refusals.filter(inRange), ...rejected]);
     } else {
       await db.outbox.bulkDelete(applied);

@@ -39,12 +39,16 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
   // 1. The oldest queued ops: recorded as in flight (one meta row), nothing else rewritten.
   let current = await ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()));
   if (current.length === 0) return 0;
-  // Counted once (the batch is still `queued`, so inside `pending`); progress is then added up.
-  const total = (await ctx.store.counts()).pending;
-  let sent = 0;
-  ctx.onProgress({ sent, total });
   // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
   let sending = postBatch(ctx, encodeBatch(ctx, current));
+  // Awaited below; until then a failure is not "unhandled".
+  sending.catch(() => undefined);
+  // Counted once, while the first batch is on its way (counting 10,000 queued ops takes about
+  // 0.1 s): the batch is still `queued`, so inside `pending`; progress is then added up. Only
+  // the progress bar needs it, so a count that fails shows this batch as the whole.
+  const total = await ctx.store.counts().then((c) => c.pending, () => current.length);
+  let sent = 0;
+  ctx.onProgress({ sent, total });
   for (;;) {
     const lastSeq = current.at(-1)?.seq as number;
     // The next batch is read and encoded while this one is at the server.

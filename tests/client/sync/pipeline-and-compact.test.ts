@@ -3,6 +3,8 @@ import { getMeta } from '../../../src/client/db/meta';
 import { countByStatus, getRegistration, getRegistrations, searchRegistrationIds } from '../../../src/client/db/registration-queries';
 import { saveEditedRegistration } from '../../../src/client/db/registrations';
 import { createSyncStore } from '../../../src/client/db/sync-store';
+import { createSyncEngine } from '../../../src/client/sync/engine';
+import { nativeGzip } from '../../../src/client/sync/gzip';
 import type { VoidOp } from '../../../src/shared/protocol';
 import { capture, expectConverged, local, makeRegistration, setup } from './harness';
 
@@ -79,6 +81,34 @@ describe('sync engine: positional answers (contract addition)', () => {
 });
 
 describe('sync engine: a push on its way', () => {
+  it('sends the first batch before counting the queue; a count that fails only shortens the progress bar', async () => {
+    const h = await setup();
+    await capture(h.db, 3);
+    const store = createSyncStore(h.db);
+    let pushed!: () => void;
+    const firstPush = new Promise<void>((resolve) => (pushed = resolve));
+    const fetch: typeof h.server.fetch = (url, init) => {
+      if (url.includes('/sync/push')) pushed();
+      return h.server.fetch(url, init);
+    };
+    // A count that answers only once a batch has left: a push that waited for it would hang.
+    const engine = createSyncEngine({
+      store: { ...store, counts: async () => {
+        await firstPush;
+        throw new Error('counting failed');
+      } },
+      fetch, now: () => h.timers.now, timers: h.timers, random: () => 0.5, gzip: nativeGzip(),
+    });
+    const totals: number[] = [];
+    const off = engine.subscribe((state) => {
+      if (state.progress) totals.push(state.progress.total);
+    });
+    await engine.syncNow();
+    off();
+    expect(h.server.registrations.size).toBe(3);
+    expect(totals).toEqual([3, 3]);
+  });
+
   it('shows its records as `sent` and freezes their payloads without rewriting a row', async () => {
     const h = await setup({ requestTimeoutMs: 30_000 });
     const [a, b] = await capture(h.db, 2);
