@@ -59,4 +59,33 @@ describe('installable PWA', () => {
     expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toMatch(/^#/);
     expect(await page.title()).toContain('Desa100');
   });
+
+  it('paints the boot screen before the app runs, then the app replaces it', async () => {
+    const page = await app.context.newPage();
+    try {
+      // When the boot screen leaves #root (the app's first render), on the page's own clock.
+      await page.addInitScript(() => {
+        new MutationObserver((_records, observer) => {
+          if (document.querySelector('#root .boot')) return;
+          if (!document.getElementById('root')) return;
+          (window as unknown as { bootGoneAt: number }).bootGoneAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto('/');
+      // The build runs boot.js in the entry's place and keeps the entry as a preload.
+      expect(await page.locator('script[src="/boot.js"]').count()).toBe(1);
+      expect(await page.locator('link[rel="modulepreload"][data-desa100-app]').count()).toBe(1);
+      await page.locator('.app-header .brand').first().waitFor();
+      await page.waitForFunction(() => (window as unknown as { bootGoneAt?: number }).bootGoneAt !== undefined);
+      const { fcp, bootGoneAt } = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        bootGoneAt: (window as unknown as { bootGoneAt: number }).bootGoneAt,
+      }));
+      expect(fcp).not.toBeNull();
+      expect(bootGoneAt).toBeGreaterThan(fcp as number);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { Link } from '../../app/router';
 import { registerMessages, useI18n, type TFunction } from '../../i18n';
 import { sync as syncMessages } from '../../i18n/messages/sync';
 import type { Locale } from '../../i18n/types';
-import { formatSince } from '../../pwa/format';
+import { formatCount, formatSince } from '../../pwa/format';
 import type { SyncEngine } from '../../sync/engine';
 import { getSyncEngine } from '../../sync/instance';
 import type { SyncState } from '../../sync/types';
@@ -29,8 +29,7 @@ export function SyncStatus({ engine }: { engine?: SyncEngine }) {
   const { t, locale } = useI18n();
   const sync = engine ?? getSyncEngine();
   const state = useSyncState(sync);
-  const numbers = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB');
-  const num = (n: number) => numbers.format(n);
+  const num = (n: number) => formatCount(n, locale);
   const { progress, lastError } = state;
   const big = progress !== null && progress.total > 0 && state.running;
   // A phone not yet enrolled says so inside the one row (the band keeps its height: no layout
