@@ -1,9 +1,9 @@
 // The page's first script in a build (vite.config.ts puts it in index.html in place of the
 // app's entry, which it preloads): the app's code runs only once the browser has painted the
-// boot screen (its first contentful paint). Installed, the PWA gets its files from the service worker's cache at once, and
-// evaluating them (hundreds of ms on a cheap phone) would otherwise hold the first frame: white
-// where "Memuat…" should be. Plain JS at a fixed name: it reads the entry's hashed name from
-// the page, so it never changes.
+// boot screen (its first contentful paint). Installed, the PWA gets its files from the service
+// worker's cache at once, and evaluating them (hundreds of ms on a cheap phone) would otherwise
+// hold the first frame: white where "Memuat…" should be. Plain JS at a fixed name: it reads
+// the entry's hashed name from the page, so it never changes.
 const entry = document.querySelector('link[data-desa100-app]');
 let tries = 0;
 

@@ -6,10 +6,10 @@ import { readLocaleMirror } from './db/app-state';
 import { requestPersistentStorage } from './pwa/persistent-storage';
 import { startServiceWorker } from './pwa/register';
 
-// Run by public/boot.js once the boot screen is on screen (in a build): render at once. The first paint never
-// waits on IndexedDB (which can hang behind a blocked upgrade in another tab). The saved
-// language comes from its synchronous localStorage copy; App corrects it from IndexedDB if
-// they differ.
+// Run by public/boot.js once the boot screen is on screen (in a build): render at once. The
+// first paint never waits on IndexedDB (which can hang behind a blocked upgrade in another
+// tab). The saved language comes from its synchronous localStorage copy; App corrects it from
+// IndexedDB if they differ.
 const container = document.getElementById('root');
 
 if (container) {

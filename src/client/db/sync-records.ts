@@ -80,7 +80,6 @@ export async function splitInFlight(db: Desa100Db, rows: OutboxRow[]): Promise<{
   return { batch: batches.filter((b) => b.firstSeq === first), rest: batches.filter((b) => b.firstSeq !== first) };
 }
 
-
 /**
  * Deletes the outbox rows `first`..`last` (seqs, inclusive) inside the caller's transaction,
  * through Dexie's core so that live queries still hear of it. `Collection.delete()` counts the

@@ -34,22 +34,29 @@ export function formatCount(n: number, locale: Locale): string {
   return whole < 0 ? `-${grouped(-whole, locale)}` : grouped(whole, locale);
 }
 
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+/** A size in the largest unit it reaches (up to GB): 1536 is 1.5 in unit 1, KB. */
+export function scaleBytes(bytes: number): { value: number; unit: number; name: string } {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return { value, unit, name: BYTE_UNITS[unit] as string };
+}
+
 /**
  * "1,5 MB": what Intl.NumberFormat gives with one fraction digit at most, without it. The home
  * screen shows this at start, and the first NumberFormat of a locale loads its data: about
  * 25 ms of a cheap phone's main thread, inside the start-up that Lighthouse weighs (P2).
  */
 export function formatBytes(bytes: number, locale: Locale): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
+  const { value, unit, name } = scaleBytes(bytes);
   // Tenths as an integer: rounding half away from zero, as Intl does (toFixed would not: 1.25).
   const tenths = Math.round(value * (unit === 0 ? 1 : 10));
   const [whole, fraction] = unit === 0 ? [tenths, 0] : [Math.floor(tenths / 10), tenths % 10];
   const number = grouped(whole, locale);
-  return `${fraction === 0 ? number : `${number}${SEPARATORS[locale].decimal}${fraction}`} ${units[unit]}`;
+  return `${fraction === 0 ? number : `${number}${SEPARATORS[locale].decimal}${fraction}`} ${name}`;
 }

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount } from '../../../src/client/pwa/format';
+import { formatBytes, formatCount, scaleBytes } from '../../../src/client/pwa/format';
 
-// formatBytes avoids Intl.NumberFormat at start-up; it must still say exactly what Intl says.
+// formatBytes avoids Intl.NumberFormat at start-up; it must still say exactly what Intl says
+// (the unit is chosen as before, by scaleBytes; the literal cases below pin that too).
 const viaIntl = (bytes: number, locale: 'id' | 'en') => {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
+  const { value, unit, name } = scaleBytes(bytes);
   const tag = locale === 'id' ? 'id-ID' : 'en-GB';
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${name}`;
 };
 
 describe('formatBytes', () => {
