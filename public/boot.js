@@ -4,21 +4,23 @@
 // worker's cache at once, and evaluating them (hundreds of ms on a cheap phone) would otherwise
 // hold the first frame: white where "Memuat…" should be. Plain JS at a fixed name: it reads
 // the entry's hashed name from the page, so it never changes.
+/** @type {HTMLLinkElement | null} */
 const entry = document.querySelector('link[data-desa100-app]');
 let tries = 0;
 
-function load() {
+/** @param {string} href */
+function load(href) {
   // A failed module fetch stays failed for its URL in this page: a retry asks under another.
-  const url = tries === 0 ? entry.href : `${entry.href}?retry=${tries}`;
+  const url = tries === 0 ? href : `${href}?retry=${tries}`;
   tries += 1;
-  import(url).catch(() => window.addEventListener('online', load, { once: true }));
+  import(url).catch(() => window.addEventListener('online', () => load(href), { once: true }));
 }
 
 let started = false;
 function once() {
   if (started || !entry) return;
   started = true;
-  load();
+  load(entry.href);
 }
 
 // After the browser reports the first contentful paint (the boot screen). A hidden tab paints
