@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { importWhenReachable } from './app/deferred';
@@ -15,11 +15,12 @@ const container = document.getElementById('root');
 if (container) {
   const locale = readLocaleMirror() ?? 'id';
   document.documentElement.lang = locale;
-  createRoot(container).render(
+  const root = createRoot(container);
+  startTransition(() => root.render(
     <StrictMode>
       <App initialLocale={locale} />
     </StrictMode>,
-  );
+  ));
 }
 
 /**
