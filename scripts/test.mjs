@@ -19,6 +19,9 @@ const steps = [
   ['unit, component and server tests', ...vitest('unit', ['shared', 'server', 'client'])],
   ['production build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests (Chromium)', ...vitest('e2e', ['e2e'])],
+  // The benchmarks' quick mode (BENCHMARKS.md): same-run ratios and sizes, failing only on a
+  // figure more than 2x worse than bench/baseline.json. No timed assertion: a regression gate.
+  ['benchmark regression gate (npm run bench -- --quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick']],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

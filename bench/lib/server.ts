@@ -11,7 +11,7 @@ import { BENCH_TMP, ROOT } from './paths';
 import { onCleanup, stopChild } from './cleanup';
 
 export type Backend = 'sqlite' | 'postgres';
-export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 /** Where a bench database lives; `open()` gives the bench process its own connection. */
 export interface Location {
