@@ -6,14 +6,46 @@
 // the entry's hashed name from the page, so it never changes.
 /** @type {HTMLLinkElement | null} */
 const entry = document.querySelector('link[data-desa100-app]');
-let tries = 0;
+// Reloads made because the app's code could not be fetched (this tab only).
+const RETRIES = 'desa100-boot-retries';
+const MAX_TIMED_RETRIES = 5;
+
+/** Timed reloads so far in this tab; where storage is refused, as if all were spent. */
+function retriesSoFar() {
+  try {
+    return Number(sessionStorage.getItem(RETRIES) ?? 0);
+  } catch {
+    return MAX_TIMED_RETRIES;
+  }
+}
+
+/** @param {number | null} count null: forget the count. Returns whether it was kept. */
+function keepRetries(count) {
+  try {
+    if (count === null) sessionStorage.removeItem(RETRIES);
+    else sessionStorage.setItem(RETRIES, String(count));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** @param {string} href */
 function load(href) {
-  // A failed module fetch stays failed for its URL in this page: a retry asks under another.
-  const url = tries === 0 ? href : `${href}?retry=${tries}`;
-  tries += 1;
-  import(url).catch(() => window.addEventListener('online', () => load(href), { once: true }));
+  import(href).then(() => keepRetries(null), () => {
+    // A module that failed to fetch stays failed in this page, and the screens' chunks import
+    // the entry by its own URL: trying again means a new page. When the phone is back online;
+    // and if the browser thinks it is online already (a dropped connection, a server restarting),
+    // after 2, 4, 8, 16 and 32 s, then only on the next `online`. A count that cannot be kept
+    // stops the timed reloads rather than looping.
+    window.addEventListener('online', () => location.reload(), { once: true });
+    if (!navigator.onLine) return;
+    const retries = retriesSoFar();
+    if (retries >= MAX_TIMED_RETRIES) return;
+    setTimeout(() => {
+      if (keepRetries(retries + 1)) location.reload();
+    }, 2000 * 2 ** retries);
+  });
 }
 
 let started = false;

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { launchApp, type AppBrowser } from './harness/browser';
 import { startPhone, type Phone } from './harness/phone';
 import { pngSize } from './harness/png';
 
@@ -87,5 +89,75 @@ describe('installable PWA', () => {
     } finally {
       await page.close();
     }
+  });
+
+  describe("when the app's code cannot be fetched on the first visit", () => {
+    const ENTRY = /\/assets\/index-[^/?]+\.js$/;
+    let phone: AppBrowser;
+    let fetches: number;
+    let navigations: number;
+
+    beforeEach(async () => {
+      phone = await launchApp(app.server.url);
+      fetches = 0;
+      navigations = 0;
+      phone.page.on('framenavigated', (frame) => {
+        if (frame === phone.page.mainFrame()) navigations += 1;
+      });
+    });
+
+    afterEach(async () => {
+      await phone?.close();
+    });
+
+    /** Fails every fetch of the entry in the first page with `fail`; later pages get it. */
+    async function failInFirstPage(fail: (route: Route) => Promise<void>): Promise<void> {
+      await phone.context.route(ENTRY, async (route) => {
+        fetches += 1;
+        if (navigations <= 1) await fail(route);
+        else await route.continue();
+      });
+    }
+
+    /** The app has replaced the boot screen (the header is part of both). */
+    const appRuns = () => phone.page.waitForFunction(
+      () => document.querySelector('#root .boot') === null && document.querySelector('.app-header') !== null,
+      undefined, { timeout: 30_000 },
+    );
+
+    it('keeps the boot screen while offline, and runs the app once the phone is back online', async () => {
+      // Offline only once boot.js itself has arrived: it is the entry's fetch that fails.
+      const bootLoaded = phone.page.waitForResponse((r) => r.url().endsWith('/boot.js'));
+      await failInFirstPage(async (route) => {
+        await bootLoaded;
+        await phone.context.setOffline(true);
+        await route.abort('internetdisconnected');
+      });
+      await phone.page.goto('/');
+      await expect.poll(() => fetches).toBeGreaterThanOrEqual(1);
+      // Offline, no timed retry: still the boot screen well after the failure.
+      await phone.page.waitForTimeout(3000);
+      expect(await phone.page.locator('#root .boot').count()).toBe(1);
+      expect(navigations).toBe(1);
+      await phone.context.setOffline(false);
+      await appRuns();
+      expect(navigations).toBe(2);
+      // Its screens load too: their chunks import the entry by its own URL, which stays failed
+      // in the page that could not fetch it (hence a new page, not the same one asking again).
+      await phone.page.locator('a.btn-primary[href="/daftar"]').click();
+      await phone.page.locator('form.enrol-form').waitFor({ timeout: 30_000 });
+    });
+
+    it('tries again by itself when the browser is online but the fetch failed', async () => {
+      await failInFirstPage((route) => route.abort('connectionreset'));
+      // A screen of its own chunk, which imports the entry by its URL: it must load in the
+      // new page (in the failed one, that URL stays failed).
+      await phone.page.goto('/daftar');
+      await appRuns();
+      await phone.page.locator('form.enrol-form').waitFor({ timeout: 30_000 });
+      expect(navigations).toBe(2);
+      // The tab's retry count is cleared once the app runs.
+      expect(await phone.page.evaluate(() => sessionStorage.getItem('desa100-boot-retries'))).toBeNull();
+    });
   });
 });
