@@ -16,6 +16,9 @@ if (container) {
   const locale = readLocaleMirror() ?? 'id';
   document.documentElement.lang = locale;
   const root = createRoot(container);
+  // As a transition, React builds the first screen in slices and gives the main thread back
+  // between them: one long task otherwise on a cheap phone (P2's blocking time). The boot
+  // screen stays until the screen is ready.
   startTransition(() => root.render(
     <StrictMode>
       <App initialLocale={locale} />
