@@ -1,4 +1,4 @@
-import { getMeta, setMeta } from './meta';
+import { getMeta, getMetas, setMeta } from './meta';
 import { db as sharedDb } from './index';
 import { readAnswers } from './answers';
 import type { Desa100Db } from './schema';
@@ -59,10 +59,7 @@ export interface StartupState {
 }
 
 export async function readStartupState(db: Desa100Db): Promise<StartupState> {
-  const [locale, storagePersisted] = await Promise.all([
-    getMeta(db, 'locale'),
-    getMeta(db, 'storagePersisted'),
-  ]);
+  const [locale, storagePersisted] = await getMetas(db, ['locale', 'storagePersisted']);
   return { locale: locale ?? null, storagePersisted: storagePersisted ?? null };
 }
 
@@ -110,11 +107,7 @@ export interface VillageSetting {
 }
 
 export async function readVillageSetting(db: Desa100Db): Promise<VillageSetting> {
-  const [villageCode, role, scope] = await Promise.all([
-    getMeta(db, 'villageCode'),
-    getMeta(db, 'role'),
-    getMeta(db, 'scope'),
-  ]);
+  const [villageCode, role, scope] = await getMetas(db, ['villageCode', 'role', 'scope']);
   const lockedByScope = role === 'operator' && typeof scope === 'string' && isVillageCode(scope);
   return { villageCode: villageCode ?? (lockedByScope ? scope : null), lockedByScope };
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/codes';
 import type { QuotaBoard } from '../../shared/protocol';
-import { getMeta, setMeta, type BoardSnapshot } from './meta';
+import { getMeta, getMetas, setMeta, type BoardSnapshot } from './meta';
 import type { Desa100Db } from './schema';
 
 // The Dexie side of the coordinator screens: who this phone is, and the last board seen
@@ -14,12 +14,7 @@ export interface CoordinatorAuth {
 }
 
 export async function readAuth(db: Desa100Db): Promise<CoordinatorAuth | null> {
-  const [token, role, scope, deviceId] = await Promise.all([
-    getMeta(db, 'token'),
-    getMeta(db, 'role'),
-    getMeta(db, 'scope'),
-    getMeta(db, 'deviceId'),
-  ]);
+  const [token, role, scope, deviceId] = await getMetas(db, ['token', 'role', 'scope', 'deviceId']);
   if (!token || !role || !scope) return null;
   if (deviceId) return { token, role, scope, deviceId };
   // A phone given a token by hand has no id yet; pushes need one, and it must stay the same.

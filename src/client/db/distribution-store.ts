@@ -3,7 +3,7 @@ import { receiverSchema, type Card, type HandoverOp, type PullResponse, type Rec
 import { isVillageCode } from '../../shared/places/codes';
 import { foldAnswers, readAnswers, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
-import { getMeta, setMeta } from './meta';
+import { getMeta, getMetas, setMeta } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
 import type {
   Desa100Db, DistributionEvent, HandoverMark, LocalRegistration, OutboxRow, OutboxState,
@@ -191,9 +191,7 @@ export async function recordHandover(db: Desa100Db, input: HandoverInput): Promi
     if (reg.server?.status === 'voided') return { ok: false, reason: 'voided' } as const;
     if (reg.server?.status !== 'accepted') return { ok: false, reason: 'not-accepted' } as const;
 
-    const [offset, deviceName, deviceId] = await Promise.all([
-      getMeta(db, 'clockOffsetMs'), getMeta(db, 'deviceName'), getMeta(db, 'deviceId'),
-    ]);
+    const [offset, deviceName, deviceId] = await getMetas(db, ['clockOffsetMs', 'deviceName', 'deviceId']);
     // The device clock corrected by what the last sync measured: phones at events are often off.
     const handedAt = new Date((input.now ?? new Date()).getTime() + (offset ?? 0)).toISOString();
     const opId = input.opId ?? newId();

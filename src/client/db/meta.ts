@@ -78,6 +78,17 @@ export async function getMeta<K extends MetaKey>(db: Desa100Db, key: K): Promise
   return row?.value as MetaValues[K] | undefined;
 }
 
+/**
+ * Several meta values in one read (one transaction, not one per key): the first screen and the
+ * sync engine read three or four at a time, and each transaction costs the main thread.
+ */
+export async function getMetas<const K extends readonly MetaKey[]>(
+  db: Desa100Db, keys: K,
+): Promise<{ -readonly [I in keyof K]: MetaValues[K[I]] | undefined }> {
+  const rows = await db.meta.bulkGet([...keys]);
+  return rows.map((row) => row?.value) as { -readonly [I in keyof K]: MetaValues[K[I]] | undefined };
+}
+
 export async function setMeta<K extends MetaKey>(db: Desa100Db, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value });
 }

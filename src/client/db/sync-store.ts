@@ -3,7 +3,7 @@ import type { DeviceEnrolResponse, PullResponse } from '../../shared/protocol';
 import type { Delivery, SyncCounts, SyncIdentity, SyncStore } from '../sync/types';
 import { foldAllAnswers, foldAnswers } from './answers';
 import { withStorageErrors } from './errors';
-import { getMeta, setMeta } from './meta';
+import { getMeta, getMetas, setMeta } from './meta';
 import { applyPushResults } from './push-results';
 import type { Desa100Db, OutboxRow } from './schema';
 import { fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique } from './sync-records';
@@ -32,9 +32,7 @@ async function counts(db: Desa100Db): Promise<SyncCounts> {
 }
 
 export async function readSyncIdentity(db: Desa100Db): Promise<SyncIdentity | null> {
-  const [deviceId, token, role, scope] = await Promise.all([
-    getMeta(db, 'deviceId'), getMeta(db, 'token'), getMeta(db, 'role'), getMeta(db, 'scope'),
-  ]);
+  const [deviceId, token, role, scope] = await getMetas(db, ['deviceId', 'token', 'role', 'scope']);
   if (!deviceId || !token || !role || scope === undefined) return null;
   return { deviceId, token, role, scope };
 }
@@ -128,9 +126,9 @@ export function createSyncStore(db: Desa100Db): SyncStore {
     foldAnswers: () => withStorageErrors(() => foldAllAnswers(db)),
 
     async readStatus() {
-      const [lastSyncAt, lastSyncError, clockOffsetMs] = await Promise.all([
-        getMeta(db, 'lastSyncAt'), getMeta(db, 'lastSyncError'), getMeta(db, 'clockOffsetMs'),
-      ]);
+      const [lastSyncAt, lastSyncError, clockOffsetMs] = await getMetas(
+        db, ['lastSyncAt', 'lastSyncError', 'clockOffsetMs'],
+      );
       return { lastSyncAt: lastSyncAt ?? null, lastSyncError: lastSyncError ?? null, clockOffsetMs: clockOffsetMs ?? null };
     },
 
