@@ -13,7 +13,9 @@ const MAX_TIMED_RETRIES = 5;
 /** Timed reloads so far in this tab; where storage is refused, as if all were spent. */
 function retriesSoFar() {
   try {
-    return Number(sessionStorage.getItem(RETRIES) ?? 0);
+    const count = Number(sessionStorage.getItem(RETRIES) ?? 0);
+    // Anything but a count (edited by hand, say) must not become a reload loop.
+    return Number.isInteger(count) && count >= 0 ? count : MAX_TIMED_RETRIES;
   } catch {
     return MAX_TIMED_RETRIES;
   }
