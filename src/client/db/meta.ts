@@ -82,12 +82,13 @@ export async function getMeta<K extends MetaKey>(db: Desa100Db, key: K): Promise
  * Several meta values in one read (one transaction, not one per key): the first screen and the
  * sync engine read three or four at a time, and each transaction costs the main thread.
  */
-export async function getMetas<const K extends readonly MetaKey[]>(
-  db: Desa100Db, keys: K,
-): Promise<{ -readonly [I in keyof K]: MetaValues[K[I]] | undefined }> {
+export async function getMetas<const K extends readonly MetaKey[]>(db: Desa100Db, keys: K): Promise<MetaTuple<K>> {
   const rows = await db.meta.bulkGet([...keys]);
-  return rows.map((row) => row?.value) as { -readonly [I in keyof K]: MetaValues[K[I]] | undefined };
+  return rows.map((row) => row?.value) as MetaTuple<K>;
 }
+
+/** The values of `K`'s keys, in order, each possibly unset. */
+type MetaTuple<K extends readonly MetaKey[]> = { -readonly [I in keyof K]: MetaValues[K[I]] | undefined };
 
 export async function setMeta<K extends MetaKey>(db: Desa100Db, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value });

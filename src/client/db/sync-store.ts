@@ -33,6 +33,13 @@ async function counts(db: Desa100Db): Promise<SyncCounts> {
 
 export async function readSyncIdentity(db: Desa100Db): Promise<SyncIdentity | null> {
   const [deviceId, token, role, scope] = await getMetas(db, ['deviceId', 'token', 'role', 'scope']);
+  return syncIdentity(deviceId, token, role, scope);
+}
+
+/** An enrolled phone's identity, or null while any part of it is missing. */
+function syncIdentity(
+  deviceId: string | undefined, token: string | undefined, role: SyncIdentity['role'] | undefined, scope: string | undefined,
+): SyncIdentity | null {
   if (!deviceId || !token || !role || scope === undefined) return null;
   return { deviceId, token, role, scope };
 }
@@ -46,7 +53,10 @@ export interface DeviceIdentity {
 }
 
 export async function readDeviceIdentity(db: Desa100Db): Promise<DeviceIdentity | null> {
-  const [identity, deviceName] = await Promise.all([readSyncIdentity(db), getMeta(db, 'deviceName')]);
+  const [deviceId, token, role, scope, deviceName] = await getMetas(
+    db, ['deviceId', 'token', 'role', 'scope', 'deviceName'],
+  );
+  const identity = syncIdentity(deviceId, token, role, scope);
   if (!identity) return null;
   return { deviceId: identity.deviceId, role: identity.role, scope: identity.scope, deviceName: deviceName ?? null };
 }
