@@ -14,6 +14,7 @@ export const HTTP_MESSAGES: Record<HttpErrorCode, string> = {
   internal: 'Kesalahan server / Internal server error',
   'not-accepted': 'Pendaftaran ini tidak berstatus diterima / This registration is not accepted',
   'already-voided': 'Pendaftaran sudah dibatalkan / Registration already voided',
+  'kpj-taken': 'Nomor KPJ ini sudah dipakai pendaftaran lain / This KPJ number is held by another registration',
 };
 
 export function rejectionMessage(code: RejectionCode, villageCode?: string): string {

@@ -5,6 +5,8 @@ export const HTTP_ERROR_CODES = [
   'rate-limited', 'invalid-code', 'quota-below-accepted', 'internal',
   // KPJ numbers (PUT /registrations/:id/kpj): only for live, accepted registrations.
   'not-accepted', 'already-voided',
+  // Revision 2, R4: the KPJ number is held by another live registration.
+  'kpj-taken',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 

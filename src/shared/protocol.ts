@@ -219,8 +219,14 @@ export interface KpjImportRow {
   nik: string;
   kpjNumber: string;
 }
+export type KpjUnmatchedReason = 'not-found' | 'forbidden' | 'voided' | 'not-accepted' | 'kpj-taken';
 export interface KpjImportResult {
   matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
-  unmatched: Array<{ nik: string; reason: 'not-found' | 'forbidden' | 'voided' | 'not-accepted' }>;
+  /**
+   * Revision 2, R4: a NIK with no live registration inside the caller's scope is `not-found`
+   * (whether or not it exists elsewhere); `kpj-taken` names the holder's village only when it
+   * lies inside the caller's scope.
+   */
+  unmatched: Array<{ nik: string; reason: KpjUnmatchedReason; villageCode?: string }>;
   invalid: Array<{ line?: number; nik: string; reason: string }>;
 }

@@ -174,6 +174,7 @@ export const coordinator: Messages = {
   'coord.kpj.reason.not-found': { id: 'Tidak ada peserta dengan NIK ini di wilayah Anda.', en: 'No worker with this NIK in your region.' },
   'coord.kpj.reason.not-accepted': { id: 'Peserta ini tidak berstatus diterima.', en: 'This worker is not accepted.' },
   'coord.kpj.reason.voided': { id: 'Pendaftaran ini sudah dibatalkan.', en: 'This registration is voided.' },
+  'coord.kpj.reason.kpj-taken': { id: 'Nomor KPJ ini sudah dipakai peserta lain.', en: 'This KPJ number is already held by another worker.' },
   'coord.kpj.reason.forbidden': { id: 'Di luar wilayah Anda.', en: 'Outside your region.' },
   // Devices and enrolment codes.
   'coord.role.operator': { id: 'Operator desa', en: 'Village operator' },
