@@ -8,6 +8,7 @@
 // section 6.2 method 1: monotonic within a millisecond) | variant 10 | 62 bits drawn once per
 // generator (rand_b as a node id, section 6.4). Two generators collide only if they draw the
 // same 62 random bits and issue the same millisecond and counter: a page load draws its own.
+// Registration ids (newRecordId) draw fresh random bits per id: see below.
 
 export interface IdSource {
   /** Milliseconds since the epoch (Date.now). */
@@ -30,13 +31,21 @@ const defaultSource: IdSource = {
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
-/** A generator of UUIDv7 strings: strictly increasing, even when the clock steps back. */
-export function createIdGenerator(source: IdSource = defaultSource): () => string {
+/** Variant bits 10, then 62 random bits: `xxxx-xxxxxxxxxxxx`, the first digit in 8-b. */
+function randomTail(source: IdSource): string {
   const bytes = new Uint8Array(8);
   source.random(bytes);
-  // Variant bits 10, then 62 random bits: 16 hex digits, the first in 8-b.
   const node = [...bytes].map((b, i) => hex(i === 0 ? 0x80 | (b & 0x3f) : b, 2)).join('');
-  const tail = `${node.slice(0, 4)}-${node.slice(4)}`;
+  return `${node.slice(0, 4)}-${node.slice(4)}`;
+}
+
+/**
+ * A generator of UUIDv7 strings: strictly increasing, even when the clock steps back. With
+ * `perId`, every id draws its own 62 random bits (section 5.7 as usual) instead of sharing the
+ * generator's: for ids that live in a namespace other accounts share.
+ */
+export function createIdGenerator(source: IdSource = defaultSource, options: { perId?: boolean } = {}): () => string {
+  const shared = randomTail(source);
   let lastMs = -1;
   let counter = 0;
   return () => {
@@ -53,9 +62,21 @@ export function createIdGenerator(source: IdSource = defaultSource): () => strin
     }
     lastMs = ms;
     const time = hex(ms, 12);
+    const tail = options.perId ? randomTail(source) : shared;
     return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(counter, 3)}-${tail}`;
   };
 }
 
-/** This page's generator. */
+/**
+ * This page's generator for op ids. They share their random bits (they compress, P5), which is
+ * safe since opIds are per token (contract Revision 2, R2): another account seeing one and
+ * guessing the next can take nothing from this phone.
+ */
 export const newId: () => string = createIdGenerator();
+
+/**
+ * Ids of registrations (and anything else one global namespace holds): one id seen must not give
+ * away the next, or another account could take an id first and have this phone's create refused
+ * (`id-taken`). Each draws its own random bits.
+ */
+export const newRecordId: () => string = createIdGenerator(defaultSource, { perId: true });

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createIdGenerator, newId, uuid } from '../../src/shared';
+import { createIdGenerator, newId, newRecordId, uuid } from '../../src/shared';
 import * as z from 'zod/mini';
 
 const gzipped = (ids: string[]) => gzipSync(JSON.stringify(ids.map((opId) => ({ opId })))).length;
@@ -51,5 +51,22 @@ describe('ids made on the phone (UUIDv7)', () => {
     const v7 = Array.from({ length: 500 }, next);
     const v4 = Array.from({ length: 500 }, () => randomUUID());
     expect(gzipped(v7)).toBeLessThan(gzipped(v4) / 2);
+  });
+
+  it('registration ids draw their own random bits: one seen id does not give away the next', () => {
+    const ms = Date.parse('2026-12-07T13:00:00.000Z');
+    let draw = 0;
+    const source = { now: () => ms, random: (bytes: Uint8Array) => bytes.fill(++draw) };
+    const next = createIdGenerator(source, { perId: true });
+    const [a, b] = [next(), next()];
+    expect(a).toMatch(UUID_V7);
+    expect(a!.slice(19)).not.toBe(b!.slice(19));
+    // The page's own: consecutive ids share nothing past the timestamp and counter.
+    const [c, d] = [newRecordId(), newRecordId()];
+    expect(c).toMatch(UUID_V7);
+    expect(c!.slice(20)).not.toBe(d!.slice(20));
+    // Op ids of one page still share theirs (they compress; they are per token, R2).
+    const [e, f] = [newId(), newId()];
+    expect(e!.slice(19)).toBe(f!.slice(19));
   });
 });

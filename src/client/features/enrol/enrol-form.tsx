@@ -1,4 +1,4 @@
-import { newId } from '../../../shared/ids';
+import { newRecordId } from '../../../shared/ids';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
@@ -86,7 +86,7 @@ export function EnrolForm({ record, baseline, initial, restoredAt, onSaved }: En
         return;
       }
       const reg = toRegistration(out, {
-        id: record?.id ?? newId(),
+        id: record?.id ?? newRecordId(),
         capturedAt: record?.data.capturedAt ?? new Date().toISOString(),
       });
       autosave.pause();
