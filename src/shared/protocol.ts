@@ -219,7 +219,7 @@ export interface KpjImportRow {
   nik: string;
   kpjNumber: string;
 }
-export type KpjUnmatchedReason = 'not-found' | 'forbidden' | 'voided' | 'not-accepted' | 'kpj-taken';
+export type KpjUnmatchedReason = 'not-found' | 'not-accepted' | 'kpj-taken';
 export interface KpjImportResult {
   matched: Array<{ nik: string; registrationId: string; villageCode: string }>;
   /**

@@ -43,10 +43,13 @@ const byId = (changes: ServerRegistration[]) => new Map(changes.map((c) => [c.id
 describe.each(BACKENDS)('contract additions (%s)', (backend) => {
   let s: TestServer;
   let op: string;
+  /** Another phone of the same village: its own token (R1: the token is who pushed). */
+  let other: string;
   let coordinator: string;
   beforeEach(async () => {
     s = await startServer(backend);
     op = await s.token('operator', TANJUNGSARI);
+    other = await s.token('operator', TANJUNGSARI);
     coordinator = await s.token('coordinator', '32.14');
   });
   afterEach(() => s.close());
@@ -140,36 +143,39 @@ describe.each(BACKENDS)('contract additions (%s)', (backend) => {
       const [voided] = await pushCompact(s, op, [voidOp(reg.id as string, 'Pindah')], device);
       expect(compactOf(voided)).toMatchObject({ status: 'voided', version: 4 });
       const pulled = (await pullAll(s.app, coordinator)).changes[0];
-      expect({ ...v2, ...compactOf(voided), voidReason: 'Pindah' }).toEqual(pulled);
+      // The coordinator reads the card without the operator phone's device id (Revision 2, R1).
+      const card = { ...compactOf(voided).card, deviceId: null };
+      expect({ ...v2, ...compactOf(voided), card, voidReason: 'Pindah' }).toEqual(pulled);
     });
   });
 
   describe('pull "device="', () => {
     it("leaves out the device's own pushes, returns others' and advances the cursor past its own", async () => {
       const mine = randomUUID();
-      const other = randomUUID();
+      const theirsDevice = randomUUID();
       const own1 = await pushCompact(s, op, [createOp(registration()), createOp(registration())], mine); // seq 1, 2
-      const [theirs] = (await push(s.app, op, [createOp(registration())], other)).results; // seq 3
+      const [theirs] = (await push(s.app, other, [createOp(registration())], theirsDevice)).results; // seq 3
       await pushCompact(s, op, [createOp(registration()), createOp(registration())], mine); // seq 4, 5
 
       const page = await pullAs(s, op, mine);
       expect(page.changes.map((c) => c.id)).toEqual([applied(theirs).id]);
       expect(page).toMatchObject({ cursor: 5, hasMore: false });
       expect(page.quotas).toEqual([{ villageCode: TANJUNGSARI, quota: expect.any(Number), accepted: 5, waitlisted: 0 }]);
-      // From the cursor: nothing; the other device sees all five; without `device`: all five.
+      // From the cursor: nothing; the other phone sees the four of this one; without `device`: all five.
       expect(await pullAs(s, op, mine, 5)).toMatchObject({ changes: [], cursor: 5, hasMore: false });
-      expect((await pullAs(s, op, other)).changes.map((c) => c.seq)).toEqual([1, 2, 4, 5]);
+      expect((await pullAs(s, other, theirsDevice)).changes.map((c) => c.seq)).toEqual([1, 2, 4, 5]);
+      // R1: naming the other phone's device id skips nothing of its pushes; the token decides.
+      expect((await pullAs(s, op, theirsDevice)).changes.map((c) => c.seq)).toEqual([3]);
       expect((await pullAll(s.app, op)).changes).toHaveLength(5);
       expect(compactOf(own1[0]).seq).toBe(1);
     });
 
     it('pages: at most `limit` changes, the cursor never past an unreturned change of another', async () => {
       const mine = randomUUID();
-      const other = randomUUID();
       await pushCompact(s, op, [createOp(registration()), createOp(registration())], mine); // 1, 2
-      await push(s.app, op, [createOp(registration()), createOp(registration())], other); // 3, 4
+      await push(s.app, other, [createOp(registration()), createOp(registration())]); // 3, 4
       await pushCompact(s, op, [createOp(registration())], mine); // 5
-      await push(s.app, op, [createOp(registration())], other); // 6
+      await push(s.app, other, [createOp(registration())]); // 6
       await pushCompact(s, op, [createOp(registration()), createOp(registration())], mine); // 7, 8
 
       const seen: number[] = [];
@@ -213,7 +219,7 @@ describe.each(BACKENDS)('contract additions (%s)', (backend) => {
       const mine = randomUUID();
       const reg = registration();
       await pushCompact(s, op, [createOp(reg)], mine);
-      await push(s.app, op, [updateOp(reg.id as string, 1, { address: 'Dari HP lain' })], randomUUID());
+      await push(s.app, other, [updateOp(reg.id as string, 1, { address: 'Dari HP lain' })], randomUUID());
       await push(s.app, coordinator, [createOp(registration({ villageCode: SALEM }))], mine);
       const page = await pullAs(s, op, mine);
       expect(page.changes.map((r) => [r.id, r.address, r.version])).toEqual([[reg.id, 'Dari HP lain', 2]]);

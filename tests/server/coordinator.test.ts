@@ -76,10 +76,12 @@ describe.each(BACKENDS)('coordinator reads and KPJ numbers (%s)', (backend) => {
         { nik: regs[0]?.nik, registrationId: regs[0]?.id, villageCode: TANJUNGSARI },
         { nik: regs[2]?.nik, registrationId: regs[2]?.id, villageCode: TANJUNGSARI },
       ],
+      // Revision 2, R4: no live registration inside the caller's scope is `not-found`, whether
+      // voided (regs[1]), outside the scope (regs[4]) or never registered.
       unmatched: [
-        { nik: regs[1]?.nik, reason: 'voided' },
+        { nik: regs[1]?.nik, reason: 'not-found' },
         { nik: regs[3]?.nik, reason: 'not-accepted' },
-        { nik: regs[4]?.nik, reason: 'forbidden' },
+        { nik: regs[4]?.nik, reason: 'not-found' },
         { nik: '3214165705909999', reason: 'not-found' },
       ],
       invalid: [

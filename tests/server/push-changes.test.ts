@@ -96,8 +96,10 @@ describe.each(BACKENDS)('registration.update, registration.void, card.handover (
       operator: expect.any(String),
     });
     expect(h?.version).toBe(2);
+    // Pushed again under another device id: the refusal names the card but not the device that
+    // handed it over (Revision 2, R1: no device id but the caller's own leaves the server).
     const { results } = await push(s.app, op, [handoverOp(reg.id)]);
-    expect(rejection(results[0])).toEqual({ code: 'already-handed-over', details: h?.card });
+    expect(rejection(results[0])).toEqual({ code: 'already-handed-over', details: { ...h?.card, deviceId: null } });
   });
 
   it('refuses a handover for a waitlisted registration (not-accepted)', async () => {

@@ -9,6 +9,7 @@ import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { audit } from '../store/audit';
 import { KPJ_RE, MAX_KPJ_ROWS, importKpjNumbers, setKpjNumber } from '../store/kpj';
 import { villageRegistrations } from '../store/registrations';
+import { viewRegistration } from '../sync/viewer';
 
 /** Spaces, dots and dashes are how numbers get typed or pasted; they carry no meaning. */
 const cleanNumber = (v: string) => v.replace(/[\s.-]/g, '');
@@ -33,7 +34,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
       const { code } = request.params;
       if (!ctx.places.village(code)) throw notFound();
       if (!canSee(actor, code)) throw forbidden();
-      const registrations = await villageRegistrations(ctx.store.db, code);
+      const registrations = (await villageRegistrations(ctx.store.db, code)).map((r) => viewRegistration(r, actor.deviceId));
       await audit(ctx.store.db, {
         actor: actor.tokenId, action: 'village.registrations.read', targets: [code],
         details: { count: registrations.length }, at: ctx.now(),
@@ -51,12 +52,14 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
       const result = await setKpjNumber(ctx.store, {
         id: request.params.id, kpjNumber, actor, now: ctx.now(), defaultQuota: ctx.defaultQuota,
       });
-      if (result.ok) return result.registration;
+      if (result.ok) return viewRegistration(result.registration, actor.deviceId);
       switch (result.refusal) {
         case 'not-found':
           throw notFound();
         case 'forbidden':
           throw forbidden();
+        case 'kpj-taken':
+          throw new HttpError(409, 'kpj-taken', undefined, result.details);
         default:
           throw new HttpError(409, result.refusal);
       }

@@ -8,8 +8,10 @@
 //   a replay answers the same projection of the remembered result. Any other value: full.
 // - push body `"results": "positional"`: as compact, and an applied result also leaves out its
 //   `opId` and `registration.id` (the i-th result answers the i-th op).
-// - pull `&device=<uuid>`: registrations whose latest change is that device's own push are left
-//   out (it got them as push results); the cursor still passes over them.
+// - pull `&device=<uuid>`: registrations whose latest change was pushed with the caller's own
+//   token are left out (it got them as push results); the cursor still passes over them.
+//   Revision 2, R1: the token decides, never the value given, and no answer carries another
+//   device's id (sync/viewer.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -24,6 +26,7 @@ import { forbidden, parseOr400 } from '../http-errors';
 import { audit } from '../store/audit';
 import { pullChanges } from '../store/pull';
 import { pushOps } from '../store/push';
+import { viewRegistration, viewResult } from '../sync/viewer';
 
 const count = z.string().regex(/^\d{1,15}$/, 'integer').transform(Number);
 const pullQuerySchema = z.object({
@@ -64,14 +67,17 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({ method: 'POST', url: '/api/v1/sync/push', onRequest, handler: async (request): Promise<PushResponse | CompactPushResponse | PositionalPushResponse> => {
     const actor = actorOf(request);
     const body = parseOr400(pushRequestSchema, request.body);
-    const results = await pushOps(ctx.store, {
+    // R1: an enrolled device is its token's device, whatever the body says.
+    const deviceId = actor.deviceId ?? body.deviceId;
+    const decided = await pushOps(ctx.store, {
       actor,
-      deviceId: body.deviceId,
+      deviceId,
       ops: body.ops,
       now: ctx.now(),
       places: ctx.places,
       defaultQuota: ctx.defaultQuota,
     });
+    const results = decided.map((r) => viewResult(r, deviceId));
     const serverTime = ctx.now().toISOString();
     switch (resultMode(request.body)) {
       case 'compact':
@@ -89,8 +95,11 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const scope = query.scope ?? actor.scope;
     if (!canSee(actor, scope)) throw forbidden();
     const response = await pullChanges(ctx.store, {
-      scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota, device: query.device,
+      scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota,
+      // R1: `device=` asks to leave out the caller's own pushes, and only those.
+      ownToken: query.device === undefined ? undefined : actor.tokenId,
     });
+    response.changes = response.changes.map((r) => viewRegistration(r, actor.deviceId));
     if (response.changes.length > 0) {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.
       await audit(ctx.store.db, {

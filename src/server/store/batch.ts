@@ -33,6 +33,9 @@ export class BatchState {
   /** NIK -> id of its live holder, for every NIK the batch can ask about. */
   private readonly liveNik = new Map<string, string>();
   private readonly nikOf = new Map<string, string>();
+  /** KPJ number -> id of its live holder, for the numbers loaded with loadKpjHolders (R4). */
+  private readonly liveKpj = new Map<string, string>();
+  private readonly kpjOf = new Map<string, string>();
   private readonly villages = new Map<string, Counters>();
   private readonly dirtyVillages = new Set<string>();
   private readonly ops = new Map<string, KnownOp>();
@@ -61,12 +64,13 @@ export class BatchState {
     for (const chunk of chunkValues(this.kind, unique(needs.opIds))) {
       const rows = await this.trx
         .selectFrom('ops')
-        .select(['op_id', 'payload_hash', 'result', 'registration_id'])
+        .select(['op_id', 'actor', 'payload_hash', 'result', 'registration_id'])
         .where(oneOf(this.kind, 'op_id', chunk))
         .execute();
       for (const r of rows) {
         const known = knownOp(r);
-        this.ops.set(r.op_id, known);
+        // Other tokens' ops under the same ids come along; they are never asked for (R2).
+        this.ops.set(opKey(r.actor, r.op_id), known);
         // Its registration, should the retried payload no longer parse (stored-result.ts).
         if ('create' in known) ids.push(known.registrationId);
       }
@@ -82,21 +86,31 @@ export class BatchState {
 
   /** Loads the live holders of `niks` (and their villages' counters). */
   async loadLiveNiks(niks: string[]): Promise<void> {
-    for (const chunk of chunkValues(this.kind, unique(niks))) {
+    await this.loadLive('nik', niks);
+    const villages = new Set<string>();
+    for (const e of this.entries.values()) villages.add(e.record.villageCode);
+    await this.loadVillages([...villages]);
+  }
+
+  /** Loads the live holders of KPJ numbers (Revision 2, R4: one live holder per number). */
+  async loadKpjHolders(numbers: string[]): Promise<void> {
+    await this.loadLive('kpj_number', numbers);
+  }
+
+  private async loadLive(column: 'nik' | 'kpj_number', values: string[]): Promise<void> {
+    for (const chunk of chunkValues(this.kind, unique(values))) {
       this.addRows(
         await this.trx
           .selectFrom('registrations')
           .selectAll()
-          .where(oneOf(this.kind, 'nik', chunk))
+          .where(oneOf(this.kind, column, chunk))
           // A literal, not a parameter: only then can both databases prove the predicate of the
-          // partial index registrations_live_nik and use it (a parameter means a table scan).
+          // partial indexes registrations_live_nik and _live_kpj and use them (a parameter means
+          // a table scan).
           .where(sql<SqlBool>`status <> 'voided'`)
           .execute(),
       );
     }
-    const villages = new Set<string>();
-    for (const e of this.entries.values()) villages.add(e.record.villageCode);
-    await this.loadVillages([...villages]);
   }
 
   async loadVillages(codes: string[]): Promise<void> {
@@ -129,23 +143,19 @@ export class BatchState {
   }
 
   private indexNik(entry: Entry): void {
-    const id = entry.record.id;
-    const old = this.nikOf.get(id);
-    if (old !== undefined && this.liveNik.get(old) === id) this.liveNik.delete(old);
-    this.nikOf.delete(id);
-    if (entry.status !== 'voided') {
-      this.liveNik.set(entry.record.nik, id);
-      this.nikOf.set(id, entry.record.nik);
-    }
+    const live = entry.status !== 'voided';
+    reindex(this.liveNik, this.nikOf, entry.record.id, live ? entry.record.nik : null);
+    reindex(this.liveKpj, this.kpjOf, entry.record.id, live ? entry.kpjNumber : null);
   }
 
-  knownOp(opId: string): KnownOp | undefined {
-    return this.ops.get(opId);
+  /** An op `actor` (a token id) already used: opIds are per token (Revision 2, R2). */
+  knownOp(actor: string, opId: string): KnownOp | undefined {
+    return this.ops.get(opKey(actor, opId));
   }
 
   /** `op.result` is what the row keeps (stored-result.ts); `result` answers repeats in this batch. */
   rememberOp(op: OpsTable, result: OpResult): void {
-    this.ops.set(op.op_id, { hash: op.payload_hash, result });
+    this.ops.set(opKey(op.actor, op.op_id), { hash: op.payload_hash, result });
     this.newOps.push(op);
   }
 
@@ -156,6 +166,12 @@ export class BatchState {
   /** The live registration holding `nik`, if any (only NIKs named in the needs are known). */
   holderOf(nik: string): Entry | undefined {
     const id = this.liveNik.get(nik);
+    return id === undefined ? undefined : this.entries.get(id);
+  }
+
+  /** The live registration holding KPJ `number`, if any (numbers loaded by loadKpjHolders). */
+  kpjHolderOf(number: string): Entry | undefined {
+    const id = this.liveKpj.get(number);
     return id === undefined ? undefined : this.entries.get(id);
   }
 
@@ -254,6 +270,22 @@ export class BatchState {
     }
     await insertRows(this.trx, this.kind, 'ops', this.newOps);
   }
+}
+
+/** Points `key` at `id` in a live-holder index (`byKey`, with its inverse `keyOf`), or drops it. */
+function reindex(byKey: Map<string, string>, keyOf: Map<string, string>, id: string, key: string | null): void {
+  const old = keyOf.get(id);
+  if (old !== undefined && byKey.get(old) === id) byKey.delete(old);
+  keyOf.delete(id);
+  if (key !== null) {
+    byKey.set(key, id);
+    keyOf.set(id, key);
+  }
+}
+
+/** Token ids and opIds are UUIDs (or `cli`): a space cannot occur in either. */
+function opKey(actor: string, opId: string): string {
+  return `${actor} ${opId}`;
 }
 
 function unique<T>(values: T[]): T[] {

@@ -6,14 +6,14 @@ import { canSee, type Actor } from '../auth/actor';
 import { bump } from '../sync/decide';
 import { audit } from './audit';
 import { BatchState } from './batch';
-import { chunkValues, type Store } from './db';
+import type { Store } from './db';
 import { entryToServer, type Entry } from './rows';
 
 /** KPJ numbers as BPJS prints them: 11 digits. */
 export const KPJ_RE = /^\d{11}$/;
 export const MAX_KPJ_ROWS = 5000;
 
-export type KpjRefusal = 'not-found' | 'forbidden' | 'already-voided' | 'not-accepted';
+export type KpjRefusal = 'not-found' | 'forbidden' | 'already-voided' | 'not-accepted' | 'kpj-taken';
 
 function refusal(entry: Entry | undefined, actor: Actor): KpjRefusal | undefined {
   if (!entry) return 'not-found';
@@ -21,6 +21,17 @@ function refusal(entry: Entry | undefined, actor: Actor): KpjRefusal | undefined
   if (entry.status === 'voided') return 'already-voided';
   if (entry.status !== 'accepted') return 'not-accepted';
   return undefined;
+}
+
+/**
+ * Another live registration holding `kpjNumber` (R4), named by its village only when the caller
+ * may see that village: a refusal never tells about people outside one's scope.
+ */
+function taken(state: BatchState, entry: Entry, kpjNumber: string, actor: Actor): { villageCode?: string } | undefined {
+  const holder = state.kpjHolderOf(kpjNumber);
+  if (!holder || holder === entry) return undefined;
+  const village = holder.record.villageCode;
+  return canSee(actor, village) ? { villageCode: village } : {};
 }
 
 function record(state: BatchState, entry: Entry, kpjNumber: string, now: string): void {
@@ -31,15 +42,22 @@ function record(state: BatchState, entry: Entry, kpjNumber: string, now: string)
   state.changed(entry);
 }
 
+export type KpjOutcome =
+  | { ok: true; registration: ServerRegistration }
+  | { ok: false; refusal: KpjRefusal; details?: { villageCode?: string } };
+
 export async function setKpjNumber(
   store: Store, input: { id: string; kpjNumber: string; actor: Actor; now: Date; defaultQuota: number },
-): Promise<{ ok: true; registration: ServerRegistration } | { ok: false; refusal: KpjRefusal }> {
+): Promise<KpjOutcome> {
   return store.write(async (trx) => {
     const state = await BatchState.begin(trx, store.kind, input.defaultQuota);
     await state.load({ opIds: [], ids: [input.id], niks: [], villages: [] });
+    await state.loadKpjHolders([input.kpjNumber]);
     const entry = state.get(input.id);
     const refused = refusal(entry, input.actor);
     if (refused || !entry) return { ok: false, refusal: refused ?? 'not-found' };
+    const holder = taken(state, entry, input.kpjNumber, input.actor);
+    if (holder) return { ok: false, refusal: 'kpj-taken', details: holder };
     record(state, entry, input.kpjNumber, input.now.toISOString());
     await state.flush();
     await audit(trx, { actor: input.actor.tokenId, action: 'kpj.set', targets: [input.id], at: input.now });
@@ -47,7 +65,11 @@ export async function setKpjNumber(
   });
 }
 
-/** Records a BPJS list of (NIK, KPJ) pairs in one transaction; every row gets an answer. */
+/**
+ * Records a BPJS list of (NIK, KPJ) pairs in one transaction; every row gets an answer. R4: a
+ * NIK that is not a live registration inside the caller's scope is `not-found`, whether or not
+ * it exists elsewhere or was voided (an import is never a lookup of people outside one's scope).
+ */
 export async function importKpjNumbers(
   store: Store,
   input: { rows: Array<{ nik: string; kpjNumber: string }>; actor: Actor; now: Date; defaultQuota: number },
@@ -64,11 +86,19 @@ export async function importKpjNumbers(
   await store.write(async (trx) => {
     const state = await BatchState.begin(trx, store.kind, input.defaultQuota);
     await state.loadLiveNiks(valid.map((r) => r.nik));
+    await state.loadKpjHolders(valid.map((r) => r.kpjNumber));
     for (const row of valid) {
       const entry = state.holderOf(row.nik);
       const refused = refusal(entry, input.actor);
       if (refused || !entry) {
-        result.unmatched.push({ nik: row.nik, reason: refused === 'already-voided' ? 'voided' : refused ?? 'not-found' });
+        // Live registrations only (holderOf), so 'already-voided' cannot occur here.
+        const reason = refused === 'not-accepted' ? 'not-accepted' : 'not-found';
+        result.unmatched.push({ nik: row.nik, reason });
+        continue;
+      }
+      const holder = taken(state, entry, row.kpjNumber, input.actor);
+      if (holder) {
+        result.unmatched.push({ nik: row.nik, reason: 'kpj-taken', ...holder });
         continue;
       }
       record(state, entry, row.kpjNumber, now);
@@ -83,22 +113,5 @@ export async function importKpjNumbers(
       at: input.now,
     });
   });
-  await nameVoided(store, result.unmatched);
   return result;
-}
-
-/**
- * A NIK without a live registration may have a voided one: say so. Voiding is final, so this
- * read needs no lock; it runs after the commit because no index serves it (a scan, but only
- * when some rows did not match).
- */
-async function nameVoided(store: Store, unmatched: KpjImportResult['unmatched']): Promise<void> {
-  const missing = unmatched.filter((u) => u.reason === 'not-found').map((u) => u.nik);
-  if (missing.length === 0) return;
-  const voided = new Set<string>();
-  for (const chunk of chunkValues(store.kind, missing)) {
-    const rows = await store.db.selectFrom('registrations').select('nik').where('nik', 'in', chunk).where('status', '=', 'voided').execute();
-    for (const r of rows) voided.add(r.nik);
-  }
-  for (const u of unmatched) if (u.reason === 'not-found' && voided.has(u.nik)) u.reason = 'voided';
 }

@@ -2,9 +2,17 @@
 // PostgreSQL both accept, applied in order under the global write lock, so two processes
 // starting at once (server and CLI) do not race, and a failed migration rolls back whole.
 import { sql } from 'kysely';
-import type { Store } from './db';
+import type { Db, Store } from './db';
+import { clearDuplicateKpjNumbers } from './kpj-migration';
 
-const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
+interface Migration {
+  version: number;
+  statements: string[];
+  /** Work plain SQL cannot express on both databases alike, run before the statements. */
+  before?: (trx: Db) => Promise<void>;
+}
+
+const MIGRATIONS: ReadonlyArray<Migration> = [
   {
     version: 1,
     statements: [
@@ -117,11 +125,41 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }> = [
       'alter table registrations add column pushed_seq bigint',
     ],
   },
+  {
+    version: 5,
+    // Revision 2. R2: an opId belongs to the token that used it, so the same opId from two
+    // tokens is two ops (op_id first: lookups by op_id still walk the key). SQLite cannot
+    // change a primary key in place, so the table is copied on both databases alike.
+    // R4: one live holder per KPJ number, enforced by the database too. Numbers that two live
+    // registrations already share are cleared first on all but the oldest (audited, see
+    // kpj-migration.ts), or the index could not be built.
+    before: clearDuplicateKpjNumbers,
+    statements: [
+      `create table ops_by_token (
+        op_id text not null,
+        payload_hash text not null,
+        result text not null,
+        type text not null,
+        registration_id text,
+        device_id text,
+        actor text not null,
+        received_at text not null,
+        primary key (op_id, actor)
+      )`,
+      `insert into ops_by_token (op_id, payload_hash, result, type, registration_id, device_id, actor, received_at)
+        select op_id, payload_hash, result, type, registration_id, device_id, actor, received_at from ops`,
+      'drop table ops',
+      'alter table ops_by_token rename to ops',
+      `create unique index registrations_live_kpj on registrations (kpj_number)
+        where status <> 'voided' and kpj_number is not null`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-export async function migrate(store: Store): Promise<number[]> {
+/** Applies the migrations not yet applied, up to `upTo` (tests build an older schema with it). */
+export async function migrate(store: Store, upTo = SCHEMA_VERSION): Promise<number[]> {
   return store.write(async (trx) => {
     await sql`create table if not exists schema_migrations (
       version integer primary key,
@@ -131,7 +169,8 @@ export async function migrate(store: Store): Promise<number[]> {
     const applied = new Set(rows.map((r) => Number(r.version)));
     const ran: number[] = [];
     for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
+      if (applied.has(migration.version) || migration.version > upTo) continue;
+      if (migration.before) await migration.before(trx);
       for (const statement of migration.statements) await sql.raw(statement).execute(trx);
       await trx
         .insertInto('schema_migrations')

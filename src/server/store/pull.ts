@@ -8,16 +8,21 @@ import { cachedQuotasInScope } from './quotas';
 import { inScope, rowToServer } from './rows';
 
 /**
- * A row whose latest change is `device`'s own push (contract addition: `device=`). Null-safe
- * on both databases: rows nobody pushed (`pushed_by` null) are never left out.
+ * A row whose latest change is not a push of `token` (contract addition `device=`, narrowed by
+ * Revision 2, R1 to the caller's own token). Null-safe on both databases: rows nobody pushed
+ * (`pushed_by` null) are never left out.
  */
-function notOwnPush(device: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(pushed_by is null or pushed_by <> ${device} or pushed_seq <> seq)`;
+function notOwnPush(token: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(pushed_by is null or pushed_by <> ${token} or pushed_seq <> seq)`;
 }
 
 export async function pullChanges(
   store: Store,
-  input: { scope: string; since: number; limit: number; defaultQuota?: number; device?: string },
+  input: {
+    scope: string; since: number; limit: number; defaultQuota?: number;
+    /** Leave out the latest changes pushed with this token (the caller's own). */
+    ownToken?: string;
+  },
 ): Promise<PullResponse> {
   return store.read(async (trx) => {
     let query = trx
@@ -25,13 +30,13 @@ export async function pullChanges(
       .selectAll()
       .where('seq', '>', input.since)
       .where(inScope('village_code', input.scope));
-    if (input.device !== undefined) query = query.where(notOwnPush(input.device));
+    if (input.ownToken !== undefined) query = query.where(notOwnPush(input.ownToken));
     const rows = await query.orderBy('seq').limit(input.limit + 1).execute();
     const hasMore = rows.length > input.limit;
     const changes = rows.slice(0, input.limit).map(rowToServer);
     let cursor = changes.length > 0 ? (changes[changes.length - 1] as { seq: number }).seq : input.since;
-    if (input.device !== undefined && !hasMore) {
-      // Everything in scope after the last change returned is the device's own push: the cursor
+    if (input.ownToken !== undefined && !hasMore) {
+      // Everything in scope after the last change returned is the caller's own push: the cursor
       // passes over it. Same snapshot as the query above, so nothing else can hide there (rule 6).
       const last = await trx
         .selectFrom('registrations')

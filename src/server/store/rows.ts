@@ -17,7 +17,10 @@ export interface Entry {
   voidReason: string | null;
   deviceId: string | null;
   operator: string | null;
-  /** The device whose push made the latest change (null: a promotion, a KPJ number, …). */
+  /**
+   * The token whose push made the latest change (null: a promotion, a KPJ number, …): a pull's
+   * `device=` leaves out only the caller's own token's changes (Revision 2, R1).
+   */
   pushedBy?: string | null;
 }
 

@@ -24,14 +24,16 @@ export interface RegistrationsTable {
   /** The wire `Registration` as JSON, normalised by the shared schema. */
   data: string;
   /**
-   * The device whose push made the latest change, and that change's seq (the pair only counts
-   * while `pushed_seq` = `seq`): `GET /sync/pull?device=` skips such rows for that device.
+   * The token whose push made the latest change, and that change's seq (the pair only counts
+   * while `pushed_seq` = `seq`): `GET /sync/pull?device=` skips such rows for that token only
+   * (Revision 2, R1; rows written before migration 5 hold a device id, which no token matches).
    */
   pushed_by?: string | null;
   pushed_seq?: number | null;
 }
 
 export interface OpsTable {
+  /** Unique per token (`actor`), not globally: Revision 2, R2. */
   op_id: string;
   /** SHA-256 of the op's canonical JSON without `opId`: the idempotency key's payload. */
   payload_hash: string;

@@ -11,7 +11,10 @@ import { replayed, storedResult } from './stored-result';
 
 export interface DecideContext {
   actor: Actor;
-  /** The pushing device's own id, recorded with each op. */
+  /**
+   * The device recorded with each op (Revision 2, R1): an enrolled device's own id from its
+   * token, whatever the body says; for a CLI or admin token, the body's `deviceId`.
+   */
   deviceId: string;
   /** Server time of this batch, ISO 8601 UTC. */
   now: string;
@@ -24,7 +27,7 @@ export interface DecideContext {
  */
 export function decideOp(op: ParsedOp, state: BatchState, ctx: DecideContext): OpResult | Promise<OpResult> {
   if (op.kind === 'unidentified') return op.result;
-  const known = state.knownOp(op.opId);
+  const known = state.knownOp(ctx.actor.tokenId, op.opId);
   if (known) {
     if (known.hash !== op.hash) return rejected(op.opId, 'op-conflict');
     return replayed(known, op, 'create' in known ? state.get(known.registrationId) : undefined);
@@ -62,7 +65,7 @@ export function bump(state: BatchState, entry: Entry, now: string): void {
   entry.seq = state.nextSeq();
   entry.version += 1;
   entry.updatedAt = now;
-  // A push names its device after bumping; any other change (promotion, KPJ) is nobody's push.
+  // A push names its token after bumping; any other change (promotion, KPJ) is nobody's push.
   entry.pushedBy = null;
 }
 
@@ -113,7 +116,7 @@ function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResu
         voidReason: null,
         deviceId: ctx.deviceId,
         operator: ctx.actor.tokenId,
-        pushedBy: ctx.deviceId,
+        pushedBy: ctx.actor.tokenId,
       };
       if (accepted) counters.accepted += 1;
       else counters.waitlisted += 1;
@@ -137,7 +140,7 @@ function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResu
       }
       entry.record = merged.data;
       bump(state, entry, ctx.now);
-      entry.pushedBy = ctx.deviceId;
+      entry.pushedBy = ctx.actor.tokenId;
       state.changed(entry);
       return applied(opId, entry);
     }
@@ -152,7 +155,7 @@ function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResu
       entry.status = 'voided';
       entry.voidReason = op.reason;
       bump(state, entry, ctx.now);
-      entry.pushedBy = ctx.deviceId;
+      entry.pushedBy = ctx.actor.tokenId;
       state.changed(entry);
       state.touchVillage(entry.record.villageCode);
       // The void's own result comes first; promotions it causes get later seqs.
@@ -173,7 +176,7 @@ function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResu
         deviceId: ctx.deviceId,
       };
       bump(state, entry, ctx.now);
-      entry.pushedBy = ctx.deviceId;
+      entry.pushedBy = ctx.actor.tokenId;
       state.changed(entry);
       const counters = state.counters(entry.record.villageCode);
       counters.cardsHandedOver += 1;
