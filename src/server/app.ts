@@ -15,6 +15,7 @@ import { quotaRoutes } from './routes/quotas';
 import { registrationRoutes } from './routes/registrations';
 import { syncRoutes } from './routes/sync';
 import type { Store } from './store/db';
+import { readGeneration } from './store/generation';
 import { packageVersion } from './version';
 import { installSecurityHeaders, isAppRoute, sendAppShell, servePwa } from './web';
 
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokenLimiter: new WindowLimiter(Math.max(600, options.limits?.tokenPerMinute ?? 1200), 60_000),
     lastSeen: new WindowLimiter(1, 5 * 60_000),
     enrolFailures: new FailureLimiter(options.limits?.enrolFailures ?? 10, options.limits?.enrolWindowMs ?? 10 * 60_000),
+    generation: once(() => readGeneration(options.store.db)),
   };
 
   app.decorateRequest('actor', null);
@@ -94,4 +96,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendError(reply, new HttpError(404, 'not-found'));
   });
   return app;
+}
+
+/** `read` on first use, then its answer; a failed read is tried again next time. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= read().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
 }

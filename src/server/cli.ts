@@ -3,24 +3,52 @@
 import { parseArgs } from 'node:util';
 import { MAX_QUOTA, ROLES, type Role } from '../shared';
 import { CLI_ACTOR, scopeProblem } from './auth/actor';
-import { readEnv } from './env';
+import { readEnv, type Env } from './env';
 import { loadPlaces } from './places';
 import { createEnrolmentCode, createToken } from './store/auth';
 import { revokeDevice } from './store/devices';
+import { backupSqlite, restoreSqlite, type RestoreReport } from './store/backup';
 import { openStore, type Store } from './store/db';
+import { newGeneration } from './store/generation';
 import { setVillageQuota } from './store/quotas';
 
 const USAGE = `Penggunaan / Usage:
   cli token create --role operator|coordinator|admin --scope SCOPE [--name NAME]
   cli quota set --village CODE --quota N
   cli enrolment-code create --role operator|coordinator|admin --scope SCOPE
-  cli device revoke --device DEVICE_ID`;
+  cli device revoke --device DEVICE_ID
+  cli backup --out FILE                (basis data bawaan / embedded database; aman saat server jalan / safe while the server runs)
+  cli restore --from FILE              (basis data bawaan, server dihentikan / embedded, server stopped)
+  cli restore --new-generation         (PostgreSQL, setelah / after pg_restore; server dihentikan / stopped)`;
 
 class UsageError extends Error {}
 
-type Flags = Partial<Record<'role' | 'scope' | 'name' | 'village' | 'quota' | 'device', string>>;
+const PG_BACKUP = 'PostgreSQL: cadangkan dengan pg_dump, pulihkan dengan pg_restore lalu `cli restore --new-generation` '
+  + '(lihat docs/deploy.md) / PostgreSQL: back up with pg_dump, restore with pg_restore then `cli restore --new-generation` (see docs/deploy.md)';
 
-function required(flags: Flags, name: keyof Flags): string {
+/** The restore's answer: the new generation first, then what people must redo by hand. */
+function restoreReport(generation: string, report: RestoreReport | null): string {
+  const lines = [`generation ${generation}`];
+  if (!report) {
+    lines.push('Perubahan setelah cadangan dibuat (kuota, KPJ, pembatalan koordinator, perangkat) tidak dapat dikirim ulang HP: '
+      + 'periksa jejak audit basis data lama / Changes made after the backup (quotas, KPJ numbers, coordinator voids, '
+      + 'devices) cannot be resent by phones: check the old database\'s audit trail');
+    return lines.join('\n');
+  }
+  lines.push(`recovery point ${report.recoveryPoint ?? '(empty backup)'}`);
+  lines.push(`${report.lost.length} perubahan setelah titik itu tidak dapat dikirim ulang HP, ulangi secara manual / `
+    + `${report.lost.length} changes after that point cannot be resent by phones; redo them by hand:`);
+  for (const c of report.lost) {
+    lines.push(`  ${c.at} ${c.action} actor=${c.actor}${c.scope ? ` scope=${c.scope}` : ''}`
+      + `${c.targets ? ` targets=${c.targets}` : ''}${c.details ? ` details=${c.details}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+type TextFlag = 'role' | 'scope' | 'name' | 'village' | 'quota' | 'device' | 'out' | 'from';
+type Flags = Partial<Record<TextFlag, string>> & { 'new-generation'?: boolean };
+
+function required(flags: Flags, name: TextFlag): string {
   const value = flags[name]?.trim();
   if (!value) throw new UsageError(`--${name} wajib diisi / --${name} is required`);
   return value;
@@ -38,8 +66,22 @@ function roleAndScope(flags: Flags): { role: Role; scope: string } {
   return { role: role as Role, scope };
 }
 
-async function run(command: string, flags: Flags, store: () => Promise<Store>): Promise<string> {
+async function run(command: string, flags: Flags, store: () => Promise<Store>, env: Env): Promise<string> {
   switch (command) {
+    case 'backup': {
+      const out = required(flags, 'out');
+      if (env.databaseUrl) throw new UsageError(PG_BACKUP);
+      const { pages } = await backupSqlite(env.dataDir, out);
+      return `backup ${out} (${pages} pages)`;
+    }
+    case 'restore': {
+      if (env.databaseUrl) {
+        if (!flags['new-generation'] || flags.from) throw new UsageError(PG_BACKUP);
+        return restoreReport(await newGeneration(await store()), null);
+      }
+      const report = restoreSqlite(env.dataDir, required(flags, 'from'));
+      return restoreReport(await newGeneration(await store()), report);
+    }
     case 'token create': {
       const { role, scope } = roleAndScope(flags);
       const s = await store();
@@ -86,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' },
         village: { type: 'string' }, quota: { type: 'string' }, device: { type: 'string' },
+        out: { type: 'string' }, from: { type: 'string' }, 'new-generation': { type: 'boolean' },
       },
     });
     const env = readEnv();
@@ -93,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
       opened = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
       return opened;
     };
-    process.stdout.write(`${await run(positionals.join(' '), values, store)}\n`);
+    process.stdout.write(`${await run(positionals.join(' '), values, store, env)}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

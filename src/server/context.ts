@@ -14,4 +14,6 @@ export interface AppContext {
   enrolFailures: FailureLimiter;
   /** Lets one last-seen write through per device per window. */
   lastSeen: WindowLimiter;
+  /** The database's generation (R5), read once: a restore happens with the server stopped. */
+  generation: () => Promise<string>;
 }

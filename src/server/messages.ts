@@ -37,5 +37,7 @@ export function rejectionMessage(code: RejectionCode, villageCode?: string): str
       return 'Kartu sudah diserahkan / Card already handed over';
     case 'already-voided':
       return 'Pendaftaran sudah dibatalkan / Registration already voided';
+    case 'id-conflict':
+      return 'Id pendaftaran ini sudah dipakai untuk NIK lain / This registration id is held with another NIK';
   }
 }

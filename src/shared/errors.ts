@@ -13,6 +13,8 @@ export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 export const REJECTION_CODES = [
   'invalid', 'duplicate-nik', 'forbidden-village', 'not-found', 'version-conflict',
   'op-conflict', 'not-accepted', 'already-handed-over', 'already-voided',
+  // Revision 2, R5: a create whose id the server holds with another NIK.
+  'id-conflict',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

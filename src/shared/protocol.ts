@@ -113,6 +113,8 @@ export type OpResult =
   | { opId: string; status: 'rejected'; code: RejectionCode; message: string; details?: unknown };
 
 export interface PushResponse {
+  /** Revision 2, R5: the database's generation (see PullResponse); this server always sends it. */
+  generation?: string;
   results: OpResult[];
   serverTime: string;
 }
@@ -128,6 +130,8 @@ export type CompactOpResult =
   | { opId: string; status: 'applied'; registration: CompactRegistration }
   | Extract<OpResult, { status: 'rejected' }>;
 export interface CompactPushResponse {
+  /** Revision 2, R5: the database's generation (see PullResponse); this server always sends it. */
+  generation?: string;
   results: CompactOpResult[];
   serverTime: string;
 }
@@ -143,6 +147,8 @@ export type PositionalOpResult =
   | { status: 'applied'; registration: PositionalRegistration }
   | Extract<OpResult, { status: 'rejected' }>;
 export interface PositionalPushResponse {
+  /** Revision 2, R5: the database's generation (see PullResponse); this server always sends it. */
+  generation?: string;
   results: PositionalOpResult[];
   serverTime: string;
 }
@@ -159,6 +165,12 @@ export const quotaSchema = z.object({
 export type Quota = z.infer<typeof quotaSchema>;
 
 export interface PullResponse {
+  /**
+   * Revision 2, R5: made when the database is created and anew when it is restored from a
+   * backup. A device seeing another one than it stored resets its cursor and pushes again what
+   * it holds. Optional here only because servers before Revision 2 leave it out.
+   */
+  generation?: string;
   changes: ServerRegistration[];
   cursor: number;
   hasMore: boolean;

@@ -33,7 +33,7 @@ describe.each(BACKENDS)('HTTP conventions (%s)', (backend) => {
   it('answers health without auth', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, version: '9.9.9' });
+    expect(res.json()).toEqual({ ok: true, version: '9.9.9', generation: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('refuses missing, malformed and unknown tokens with 401 unauthenticated', async () => {

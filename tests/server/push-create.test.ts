@@ -100,11 +100,11 @@ describe.each(BACKENDS)('registration.create (%s)', (backend) => {
     expect(rejection(batch.results[1]).code).toBe('duplicate-nik');
   });
 
-  it('refuses a second create with an id already taken', async () => {
+  it('refuses a second create with an id already taken by another worker (R5: id-conflict)', async () => {
     const reg = registration();
     await pushOk(s.app, op, [createOp(reg)]);
     const { results } = await push(s.app, op, [createOp(registration({ id: reg.id }))]);
-    expect(rejection(results[0])).toEqual({ code: 'invalid', details: { fields: { id: 'id-taken' } } });
+    expect(rejection(results[0])).toEqual({ code: 'id-conflict' });
   });
 
   it('answers an op without a usable opId with an invalid result echoing it', async () => {

@@ -192,6 +192,62 @@ describe.each(BACKENDS)('contract Revision 2 (%s)', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('R5: restore loses nothing a device still holds (%s)', (backend) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await startServer(backend);
+  });
+  afterEach(() => s.close());
+
+  it('every push and pull answer and the health check carry one generation, new after a restore', async () => {
+    const op = await s.token('operator', TANJUNGSARI);
+    const pushed = await push(s.app, op, [createOp(registration())]);
+    const generation = pushed.body.generation;
+    expect(generation).toMatch(/^[0-9a-f-]{36}$/);
+    const pulled = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull?since=0', headers: auth(op) });
+    expect(pulled.json().generation).toBe(generation);
+    const health = await s.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.json()).toMatchObject({ ok: true, generation });
+    // Made anew (as `cli restore` does); a server started on the restored database says so.
+    const { newGeneration } = await import('../../src/server/store/generation');
+    const next = await newGeneration(s.store);
+    expect(next).not.toBe(generation);
+    const { buildApp } = await import('../../src/server/app');
+    const restarted = await buildApp({ store: s.store, now: s.clock.now });
+    expect((await push(restarted, op, [createOp(registration())])).body.generation).toBe(next);
+    await restarted.close();
+  });
+
+  it('a create whose id the server holds with the same NIK is applied with the current record, changing nothing', async () => {
+    const op = await s.token('operator', TANJUNGSARI);
+    const reg = registration();
+    await push(s.app, op, [createOp(reg)]);
+    const [updated] = (await push(s.app, op, [{ opId: randomUUID(), type: 'registration.update', id: reg.id, baseVersion: 1, changes: { address: 'Jl. Baru' } }])).results;
+    const current = applied(updated);
+    // The phone pushes again what it holds (its older copy), under a fresh opId.
+    const again = createOp(reg);
+    const [answer] = (await push(s.app, op, [again])).results;
+    expect(applied(answer)).toEqual(current);
+    const rows = await s.store.db.selectFrom('registrations').select(['seq', 'version']).execute();
+    expect(rows.map((r) => [Number(r.seq), Number(r.version)])).toEqual([[2, 2]]);
+    // A retry of that op replays the same answer, exactly.
+    expect((await push(s.app, op, [again])).results[0]).toEqual(answer);
+  });
+
+  it('with another NIK, or from outside the held record\'s village, it is id-conflict and reveals nothing', async () => {
+    const op = await s.token('operator', TANJUNGSARI);
+    const reg = registration();
+    await push(s.app, op, [createOp(reg)]);
+    const [other] = (await push(s.app, op, [createOp(registration({ id: reg.id }))])).results;
+    expect(other).toMatchObject({ status: 'rejected', code: 'id-conflict' });
+    expect(other).not.toHaveProperty('details');
+    const salem = await s.token('operator', SALEM);
+    const [outside] = (await push(s.app, salem, [createOp({ ...reg, villageCode: SALEM })])).results;
+    expect(outside).toMatchObject({ status: 'rejected', code: 'id-conflict' });
+    expect(JSON.stringify(outside)).not.toContain(reg.nik as string);
+  });
+});
+
 /** A registrations row as migrations 1-4 left them. */
 const oldRow = (id: string, seq: number, kpj: string | null, status = 'accepted') => ({
   id, village_code: TANJUNGSARI, nik: `32141657059${String(seq).padStart(5, '0')}`, status, version: 1, seq,

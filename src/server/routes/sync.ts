@@ -79,13 +79,14 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
     const results = decided.map((r) => viewResult(r, deviceId));
     const serverTime = ctx.now().toISOString();
+    const generation = await ctx.generation();
     switch (resultMode(request.body)) {
       case 'compact':
-        return { results: results.map(compactResult), serverTime };
+        return { results: results.map(compactResult), serverTime, generation };
       case 'positional':
-        return { results: results.map(positionalResult), serverTime };
+        return { results: results.map(positionalResult), serverTime, generation };
       default:
-        return { results, serverTime };
+        return { results, serverTime, generation };
     }
   } });
 
@@ -94,12 +95,16 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const query = parseOr400(pullQuerySchema, request.query);
     const scope = query.scope ?? actor.scope;
     if (!canSee(actor, scope)) throw forbidden();
-    const response = await pullChanges(ctx.store, {
+    const pulled = await pullChanges(ctx.store, {
       scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota,
       // R1: `device=` asks to leave out the caller's own pushes, and only those.
       ownToken: query.device === undefined ? undefined : actor.tokenId,
     });
-    response.changes = response.changes.map((r) => viewRegistration(r, actor.deviceId));
+    const response: PullResponse = {
+      ...pulled,
+      changes: pulled.changes.map((r) => viewRegistration(r, actor.deviceId)),
+      generation: await ctx.generation(),
+    };
     if (response.changes.length > 0) {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.
       await audit(ctx.store.db, {

@@ -3,6 +3,7 @@
 // starting at once (server and CLI) do not race, and a failed migration rolls back whole.
 import { sql } from 'kysely';
 import type { Db, Store } from './db';
+import { initGeneration } from './generation';
 import { clearDuplicateKpjNumbers } from './kpj-migration';
 
 interface Migration {
@@ -10,6 +11,8 @@ interface Migration {
   statements: string[];
   /** Work plain SQL cannot express on both databases alike, run before the statements. */
   before?: (trx: Db) => Promise<void>;
+  /** The same, run after them. */
+  after?: (trx: Db) => Promise<void>;
 }
 
 const MIGRATIONS: ReadonlyArray<Migration> = [
@@ -154,6 +157,13 @@ const MIGRATIONS: ReadonlyArray<Migration> = [
         where status <> 'voided' and kpj_number is not null`,
     ],
   },
+  {
+    version: 6,
+    // Revision 2, R5: the database's generation, made when it is created and anew when it is
+    // restored from a backup (store/generation.ts). Text settings, where `meta` holds numbers.
+    statements: ['create table settings (key text primary key, value text not null)'],
+    after: initGeneration,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
@@ -172,6 +182,7 @@ export async function migrate(store: Store, upTo = SCHEMA_VERSION): Promise<numb
       if (applied.has(migration.version) || migration.version > upTo) continue;
       if (migration.before) await migration.before(trx);
       for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      if (migration.after) await migration.after(trx);
       await trx
         .insertInto('schema_migrations')
         .values({ version: migration.version, applied_at: new Date().toISOString() })

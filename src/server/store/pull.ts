@@ -23,7 +23,7 @@ export async function pullChanges(
     /** Leave out the latest changes pushed with this token (the caller's own). */
     ownToken?: string;
   },
-): Promise<PullResponse> {
+): Promise<Omit<PullResponse, 'generation'>> {
   return store.read(async (trx) => {
     let query = trx
       .selectFrom('registrations')

@@ -112,6 +112,12 @@ export interface MetaTable {
   value: number;
 }
 
+/** Text settings of the database itself (migration 6): `generation` (Revision 2, R5). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   applied_at: string;
@@ -126,5 +132,6 @@ export interface Database {
   enrolment_codes: EnrolmentCodesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
 }

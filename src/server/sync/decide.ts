@@ -36,6 +36,12 @@ export function decideOp(op: ParsedOp, state: BatchState, ctx: DecideContext): O
   return result instanceof Promise ? result.then((r) => remember(op, state, ctx, r)) : remember(op, state, ctx, result);
 }
 
+/**
+ * Applied creates that created nothing (R5: the id was already held): their answer is not the
+ * op's own record, so stored-result.ts's compact form could not rebuild it.
+ */
+const storedWhole = new WeakSet<OpResult>();
+
 /** Every decided op is remembered under its opId, rejections too (rule 1). */
 function remember(op: Exclude<ParsedOp, { kind: 'unidentified' }>, state: BatchState, ctx: DecideContext, result: OpResult): OpResult {
   const registrationId =
@@ -51,7 +57,7 @@ function remember(op: Exclude<ParsedOp, { kind: 'unidentified' }>, state: BatchS
     device_id: ctx.deviceId,
     actor: ctx.actor.tokenId,
     received_at: ctx.now,
-    result: storedResult(op, result),
+    result: storedWhole.has(result) ? JSON.stringify(result) : storedResult(op, result),
   }, result);
   return result;
 }
@@ -94,7 +100,19 @@ function decideNew(op: Decidable, state: BatchState, ctx: DecideContext): OpResu
       if (!mayTouch(ctx.actor, 'registration.create', village)) {
         return rejected(opId, 'forbidden-village', { villageCode: village }, village);
       }
-      if (state.get(reg.id)) return invalidFields(opId, { id: 'id-taken' });
+      const held = state.get(reg.id);
+      if (held) {
+        // R5: a device pushing again what it holds after a restore. Same worker: the record as
+        // the server holds it, unchanged (kept whole, so a retry replays it exactly). Another
+        // worker under that id: refused.
+        // Only for a caller who may touch the held record: never a way to read someone's record.
+        if (held.record.nik !== reg.nik || !mayTouch(ctx.actor, 'registration.create', held.record.villageCode)) {
+          return rejected(opId, 'id-conflict');
+        }
+        const kept: OpResult = { opId, status: 'applied', registration: entryToServer(held) };
+        storedWhole.add(kept);
+        return kept;
+      }
       const holder = state.holderOf(reg.nik);
       if (holder) {
         const at = holder.record.villageCode;
