@@ -45,8 +45,8 @@ export interface SyncEngine {
 const MIN_BATCH = 25;
 
 export const INITIAL_SYNC_STATE: SyncState = {
-  running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: 0,
-  rejectedCount: 0, clockOffsetMs: null, clockFarOff: false, progress: null,
+  running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: null,
+  rejectedCount: null, clockOffsetMs: null, clockFarOff: false, progress: null,
   nextAttemptAt: null, halted: false,
 };
 
@@ -112,7 +112,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   function setCounts(counts: SyncCounts): void {
-    const rose = counts.pending > state.pendingCount;
+    const rose = counts.pending > (state.pendingCount ?? 0);
     emit({ pendingCount: counts.pending, rejectedCount: counts.rejected });
     if (!rose || !started || state.halted) return;
     if (current) savedDuringRun = true;
@@ -189,7 +189,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     });
     if (!started) return;
     if (savedDuringRun) scheduleIn(schedule.queuedDebounceMs);
-    else scheduleIn(state.pendingCount > 0 ? schedule.busyIntervalMs : schedule.idleIntervalMs);
+    else scheduleIn((state.pendingCount ?? 0) > 0 ? schedule.busyIntervalMs : schedule.idleIntervalMs);
   }
 
   async function failed(error: unknown, reading: { offset: number } | null): Promise<void> {

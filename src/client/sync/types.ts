@@ -90,8 +90,9 @@ export interface SyncState {
   phase: 'idle' | 'push' | 'pull';
   lastSyncAt: string | null;
   lastError: SyncErrorState | null;
-  pendingCount: number;
-  rejectedCount: number;
+  /** Null until the engine has read the outbox: the band says nothing rather than "Semua terkirim". */
+  pendingCount: number | null;
+  rejectedCount: number | null;
   clockOffsetMs: number | null;
   /** |offset| over five minutes: capture times and coverage months may be wrong. */
   clockFarOff: boolean;
