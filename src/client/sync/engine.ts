@@ -3,6 +3,7 @@ import { MAX_OPS_PER_PUSH } from '../../shared/programme';
 import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
 import { pullChanges, pushQueued, type PhaseContext } from './phases';
+import { FailureStreak } from './quarantine';
 import {
   backoffDelay, clockOffset, DEFAULT_SCHEDULE, isClockFarOff, retryAfterDelay, type Schedule,
 } from './schedule';
@@ -86,6 +87,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let savedDuringRun = false;
   let failures = 0;
   let batchSize = MAX_OPS_PER_PUSH;
+  const streak = new FailureStreak();
   let folding: Promise<void> = Promise.resolve();
   let foldQueued = false;
 
@@ -151,7 +153,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         // navigator.onLine false is reliable (true is not): skip the request, keep records `pending`.
         if (!isOnline()) throw new ApiFailure('offline', 'not-delivered');
         const ctx: PhaseContext = {
-          store, api, identity, now, onServerTime,
+          store, api, identity, now, onServerTime, streak,
           batchSize: () => batchSize,
           gzip: () => gzipAccepted,
           refuseGzip: () => {

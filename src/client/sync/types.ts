@@ -53,6 +53,11 @@ export interface SyncStore {
    * returns how many rows got no answer (a broken server).
    */
   applyPushResults(rows: OutboxRow[], results: Array<OpResult | CompactOpResult>, at: string): Promise<number>;
+  /**
+   * Sets aside ops the server cannot process (quarantine.ts) with their registrations' later
+   * queued ops: refused on this phone, kept for correction or discarding like a refusal.
+   */
+  quarantine(rows: OutboxRow[], at: string): Promise<void>;
   cursor(): Promise<number>;
   /** Stores one pull page and advances the cursor, in one transaction. */
   applyPullPage(page: PullResponse, at: string): Promise<void>;
