@@ -145,6 +145,13 @@ export class FakeServer {
     return this.bump(reg, changes);
   }
 
+  /** Another phone's card handover, already on the server. */
+  handOverDirect(id: string, card: Card): void {
+    const reg = this.registrations.get(id);
+    if (!reg) throw new Error('no such registration');
+    this.bump(reg, { card });
+  }
+
   setQuota(villageCode: string, quota: number): void {
     this.quotas.set(villageCode, quota);
     this.promote(villageCode);
