@@ -107,6 +107,21 @@ describe('sync engine: an outage is not a bad op', () => {
     });
   }
 
+  it('an outage that starts during the split sets nothing aside', async () => {
+    const h = await setup();
+    await capture(h.db, 16);
+    const pushes = () => h.server.log.filter((l) => l.route === 'push').length;
+    // Three runs fail, the first half of the split lands, then every push fails.
+    h.server.crashOn = () => pushes() <= 3 || pushes() >= 5;
+    await failThrice(h);
+    expect((await h.engine.syncNow()).lastError?.code).toBe('server-unavailable');
+    expect(h.server.registrations.size).toBe(8);
+    expect(await h.db.outbox.where('state').equals('rejected').count()).toBe(0);
+    h.server.crashOn = null;
+    expect((await h.engine.syncNow()).rejectedCount).toBe(0);
+    await expectConverged(h);
+  });
+
   it('a one-op batch that failed while the server was down, and later succeeds, is not set aside', async () => {
     const h = await setup();
     await capture(h.db, 8);
