@@ -5,6 +5,7 @@ import { foldAnswers, readAnswers, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
 import { getMeta, getMetas, setMeta } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
+import { isRefusedHandover, settle } from './sync-records';
 import type {
   Desa100Db, DistributionEvent, HandoverMark, LocalRegistration, OutboxRow, OutboxState,
 } from './schema';
@@ -210,5 +211,27 @@ export async function recordHandover(db: Desa100Db, input: HandoverInput): Promi
     await db.outbox.add(row);
     await db.handovers.add(made);
     return { ok: true, mark: made } as const;
+  }));
+}
+
+/**
+ * Closes a refused handover ("Mengerti"): the refused op, this phone's mark (its handover did
+ * not count) and the conflict's details go; the record stays as the server holds it.
+ */
+export async function dismissHandoverConflict(db: Desa100Db, registrationId: string): Promise<void> {
+  await withStorageErrors(() => db.transaction('rw', [db.registrations, db.outbox, db.handovers, db.answers], async () => {
+    await foldAnswers(db, [registrationId]);
+    const ops = await db.outbox.where('registrationId').equals(registrationId).toArray();
+    const refused = ops.filter(isRefusedHandover);
+    if (refused.length === 0) return;
+    await db.outbox.bulkDelete(refused.map((row) => row.seq as number));
+    const mark = await db.handovers.get(registrationId);
+    if (mark && refused.some((row) => row.opId === mark.opId)) await db.handovers.delete(registrationId);
+    const reg = await db.registrations.get(registrationId);
+    const left = ops.filter((row) => !isRefusedHandover(row));
+    if (!reg) return;
+    // A refusal of another of its ops (a refused correction) stays for the operator.
+    const rejection = refused.some((row) => row.opId === reg.rejection?.opId) ? null : reg.rejection;
+    await db.registrations.put(settle({ ...reg, rejection }, left, false));
   }));
 }

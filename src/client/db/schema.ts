@@ -14,7 +14,8 @@ export type LocalStatus =
 
 export interface Rejection {
   opId: string;
-  code: RejectionCode;
+  /** The server's code, or `quarantined`: the server failed on the op (db/quarantine.ts). */
+  code: RejectionCode | 'quarantined';
   message: string;
   details?: unknown;
   at: string;

@@ -22,24 +22,33 @@ export function fromServer(server: ServerRegistration, origin: LocalRegistration
 }
 
 /**
+ * A refused card handover (another phone was first, the worker was voided meanwhile, …): a
+ * conflict about the card, shown on the desk and the record's page, never the record's status.
+ */
+export const isRefusedHandover = (op: OutboxRow) => op.state === 'rejected' && op.op.type === 'card.handover';
+
+/**
  * A record's status from what is left of it in the outbox, the same rules as the enrol
  * repository's: a refused op wins (the operator must act); a record the server holds shows the
  * server's word even while an edit is queued (counting it pending would count its slot twice in
  * the quota meter); one the server does not hold yet is `pending`, or `sent` while an answer is
- * outstanding. With nothing outstanding, the server's copy is the phone's copy.
+ * outstanding. With nothing outstanding, the server's copy is the phone's copy. A refused
+ * handover is outstanding for nothing: it keeps only its rejection (the conflict's details).
  * `afterPush`: the ops still queued were not in the answered batch, so they are `pending`.
  */
 export function settle(reg: LocalRegistration, ops: OutboxRow[], afterPush: boolean): LocalRegistration {
-  if (ops.some((op) => op.state === 'rejected')) return { ...reg, status: 'rejected' };
-  if (ops.length > 0) {
+  const open = ops.filter((op) => !isRefusedHandover(op));
+  if (open.some((op) => op.state === 'rejected')) return { ...reg, status: 'rejected' };
+  const rejection = open.length < ops.length ? reg.rejection : null;
+  if (open.length > 0) {
     const unsent = afterPush || reg.status !== 'sent' ? 'pending' : 'sent';
-    return { ...reg, status: reg.server?.status ?? unsent, rejection: null };
+    return { ...reg, status: reg.server?.status ?? unsent, rejection };
   }
   if (!reg.server) return reg;
   const data = registrationOf(reg.server);
   return {
     ...reg, ...searchKeys(data), data, villageCode: data.villageCode, status: reg.server.status,
-    rejection: null,
+    rejection,
   };
 }
 

@@ -5,6 +5,7 @@ import { foldAllAnswers, foldAnswers } from './answers';
 import { withStorageErrors } from './errors';
 import { getMeta, getMetas, setMeta } from './meta';
 import { applyPushResults } from './push-results';
+import { quarantineOps } from './quarantine';
 import type { Desa100Db, OutboxRow } from './schema';
 import { fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique } from './sync-records';
 
@@ -111,6 +112,8 @@ export function createSyncStore(db: Desa100Db): SyncStore {
     })),
 
     applyPushResults: (rows, results, at) => applyPushResults(db, rows, results, at),
+
+    quarantine: (rows, at) => quarantineOps(db, rows, at),
 
     cursor: async () => (await getMeta(db, 'cursor')) ?? 0,
 

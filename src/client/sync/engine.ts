@@ -3,6 +3,7 @@ import { MAX_OPS_PER_PUSH } from '../../shared/programme';
 import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
 import { pullChanges, pushQueued, type PhaseContext } from './phases';
+import { FailureStreak } from './quarantine';
 import {
   backoffDelay, clockOffset, DEFAULT_SCHEDULE, isClockFarOff, retryAfterDelay, type Schedule,
 } from './schedule';
@@ -45,8 +46,8 @@ export interface SyncEngine {
 const MIN_BATCH = 25;
 
 export const INITIAL_SYNC_STATE: SyncState = {
-  running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: 0,
-  rejectedCount: 0, clockOffsetMs: null, clockFarOff: false, progress: null,
+  running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: null,
+  rejectedCount: null, clockOffsetMs: null, clockFarOff: false, progress: null,
   nextAttemptAt: null, halted: false,
 };
 
@@ -86,6 +87,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let savedDuringRun = false;
   let failures = 0;
   let batchSize = MAX_OPS_PER_PUSH;
+  const streak = new FailureStreak();
   let folding: Promise<void> = Promise.resolve();
   let foldQueued = false;
 
@@ -112,7 +114,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   function setCounts(counts: SyncCounts): void {
-    const rose = counts.pending > state.pendingCount;
+    const rose = counts.pending > (state.pendingCount ?? 0);
     emit({ pendingCount: counts.pending, rejectedCount: counts.rejected });
     if (!rose || !started || state.halted) return;
     if (current) savedDuringRun = true;
@@ -151,7 +153,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         // navigator.onLine false is reliable (true is not): skip the request, keep records `pending`.
         if (!isOnline()) throw new ApiFailure('offline', 'not-delivered');
         const ctx: PhaseContext = {
-          store, api, identity, now, onServerTime,
+          store, api, identity, now, onServerTime, streak,
           batchSize: () => batchSize,
           gzip: () => gzipAccepted,
           refuseGzip: () => {
@@ -189,7 +191,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     });
     if (!started) return;
     if (savedDuringRun) scheduleIn(schedule.queuedDebounceMs);
-    else scheduleIn(state.pendingCount > 0 ? schedule.busyIntervalMs : schedule.idleIntervalMs);
+    else scheduleIn((state.pendingCount ?? 0) > 0 ? schedule.busyIntervalMs : schedule.idleIntervalMs);
   }
 
   async function failed(error: unknown, reading: { offset: number } | null): Promise<void> {

@@ -1,9 +1,10 @@
 import { PULL_MAX_LIMIT } from '../../shared/programme';
-import type { CompactPushResponse, PositionalPushResponse, PushResponse } from '../../shared/protocol';
-import { ApiFailure, apiRequest, encodeBody, type ApiAnswer, type ApiDeps, type EncodedBody } from './http';
+import { ApiFailure, apiRequest, type ApiAnswer, type ApiDeps } from './http';
 import type { OutboxRow } from '../db/schema';
+import { deliveryOf, encodeBatch, iso, postBatch, storeAnswer, type PushAnswer } from './push-batch';
+import { isolate, type FailureStreak } from './quarantine';
 import type { SyncIdentity, SyncProgress, SyncStore } from './types';
-import { isPullResponse, isPushResponse, matchResults, serverTimeOf } from './wire';
+import { isPullResponse, serverTimeOf } from './wire';
 
 // The two halves of one sync, step by step against ../shared/spec/sync-protocol.md.
 
@@ -20,13 +21,9 @@ export interface PhaseContext {
   onProgress: (progress: SyncProgress) => void;
   /** A server clock reading; `fromDateHeader` readings are only whole seconds. */
   onServerTime: (answer: ApiAnswer<unknown>, serverMs: number | null, fromDateHeader: boolean) => void;
+  /** How often the batch at the head of the queue failed with a server error (quarantine.ts). */
+  streak: FailureStreak;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-type PushAnswer = ApiAnswer<PushResponse | CompactPushResponse | PositionalPushResponse>;
-
-const deliveryOf = (error: unknown) => (error instanceof ApiFailure ? error.delivery : 'unknown');
 
 /**
  * Push: every queued op, oldest first, in batches, until the outbox has nothing queued.
@@ -39,6 +36,8 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
   // 1. The oldest queued ops: recorded as in flight (one meta row), nothing else rewritten.
   let current = await ctx.store.takeBatch(ctx.batchSize(), iso(ctx.now()));
   if (current.length === 0) return 0;
+  // A batch the server keeps failing on: split it to find the op it cannot process.
+  if (ctx.streak.due(current)) return (await isolate(ctx, current)) + (await pushQueued(ctx));
   // 2. POST them. The same opIds go again after any failure: the server replays (rule 1).
   let sending = postBatch(ctx, encodeBatch(ctx, current));
   // Awaited below; until then a failure is not "unhandled".
@@ -62,6 +61,7 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
       const next = await taking;
       if (next.rows.length > 0) await ctx.store.releaseBatch(next.rows, 'not-delivered');
       await ctx.store.releaseBatch(current, deliveryOf(error));
+      ctx.streak.failed(current, error);
       throw error;
     }
     ctx.onServerTime(answer, serverTimeOf(answer.body), false);
@@ -73,16 +73,8 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
       sending.catch(() => undefined);
     }
     try {
-      // 3. Apply each op's result. A rejected op is set aside; it never blocks the ones after it.
-      const results = matchResults(current, answer.body.results);
-      if (!results) {
-        // Answers that cannot be matched to the ops: applied, perhaps, so sent again as they were.
-        await ctx.store.releaseBatch(current, 'unknown');
-        throw new ApiFailure('bad-response', 'unknown');
-      }
-      const unanswered = await ctx.store.applyPushResults(current, results, iso(ctx.now()));
-      // An op without a result stays queued; going round again would loop on it forever.
-      if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
+      // 3. Apply each op's result.
+      await storeAnswer(ctx, current, answer);
       if (next.failure) throw next.failure.error;
     } catch (error) {
       if (next.rows.length > 0) await abandon(ctx, sending, next.rows);
@@ -99,43 +91,6 @@ export async function pushQueued(ctx: PhaseContext): Promise<number> {
 async function abandon(ctx: PhaseContext, sending: Promise<PushAnswer>, rows: OutboxRow[]): Promise<void> {
   const delivery = await sending.then(() => 'unknown' as const, deliveryOf);
   await ctx.store.releaseBatch(rows, delivery).catch(() => undefined);
-}
-
-/**
- * Compact answers (a contract addition), by position without the UUIDs, when the phone can
- * complete every applied result itself: creates (it sent the record) and updates (applied only
- * over the version it holds). A void or handover applies to whatever the server holds, which
- * may be newer than the phone's copy: those batches ask for full answers.
- */
-function canTakeCompact(batch: OutboxRow[]): boolean {
-  return batch.every((row) => row.op.type === 'registration.create' || row.op.type === 'registration.update');
-}
-
-/** A batch's push body, JSON and gzipped: made while the batch before it is at the server. */
-function encodeBatch(ctx: PhaseContext, batch: OutboxRow[]): Promise<EncodedBody> {
-  const body = {
-    deviceId: ctx.identity.deviceId,
-    ops: batch.map((row) => row.op),
-    ...(canTakeCompact(batch) ? { results: 'positional' } : {}),
-  };
-  return encodeBody(ctx.api, body, ctx.gzip());
-}
-
-async function postBatch(ctx: PhaseContext, encoding: Promise<EncodedBody>): Promise<PushAnswer> {
-  const encoded = await encoding;
-  const send = (gzip: boolean) => apiRequest(ctx.api, {
-    method: 'POST', path: '/sync/push', token: ctx.identity.token, encoded, accept: isPushResponse, gzip,
-  });
-  if (!ctx.gzip() || !encoded.gzipped) return send(false);
-  try {
-    return await send(true);
-  } catch (error) {
-    // A server (or proxy) that cannot read a gzipped body refuses the whole request, which the
-    // contract says applies nothing: send it plain at once, and plain from now on.
-    if (!(error instanceof ApiFailure) || (error.status !== 400 && error.status !== 415)) throw error;
-    ctx.refuseGzip();
-    return send(false);
-  }
 }
 
 /** Pull: pages of changes after the cursor until the server says there are no more. */

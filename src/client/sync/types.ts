@@ -53,6 +53,11 @@ export interface SyncStore {
    * returns how many rows got no answer (a broken server).
    */
   applyPushResults(rows: OutboxRow[], results: Array<OpResult | CompactOpResult>, at: string): Promise<number>;
+  /**
+   * Sets aside ops the server cannot process (quarantine.ts) with their registrations' later
+   * queued ops: refused on this phone, kept for correction or discarding like a refusal.
+   */
+  quarantine(rows: OutboxRow[], at: string): Promise<void>;
   cursor(): Promise<number>;
   /** Stores one pull page and advances the cursor, in one transaction. */
   applyPullPage(page: PullResponse, at: string): Promise<void>;
@@ -90,8 +95,9 @@ export interface SyncState {
   phase: 'idle' | 'push' | 'pull';
   lastSyncAt: string | null;
   lastError: SyncErrorState | null;
-  pendingCount: number;
-  rejectedCount: number;
+  /** Null until the engine has read the outbox: the band says nothing rather than "Semua terkirim". */
+  pendingCount: number | null;
+  rejectedCount: number | null;
   clockOffsetMs: number | null;
   /** |offset| over five minutes: capture times and coverage months may be wrong. */
   clockFarOff: boolean;

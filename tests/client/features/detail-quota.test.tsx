@@ -67,7 +67,8 @@ describe('RegistrationDetail', () => {
     expect(row?.data.address).toBe(reg.address);
   });
 
-  it('offers no resend for a card the server says was already handed over, only discarding', async () => {
+  it('shows a card another phone handed over first as a handover conflict, not a refused worker; "Mengerti" closes it', async () => {
+    const user = userEvent.setup();
     const reg = makeRegistration();
     await saveNewRegistration(db, reg);
     const server: ServerRegistration = {
@@ -76,17 +77,25 @@ describe('RegistrationDetail', () => {
       card: { handedAt: '2025-03-03T01:00:00.000Z', receiver: { kind: 'self' }, eventId: null, operator: 'HP Lain', deviceId: null },
     };
     await db.outbox.clear();
-    await db.registrations.update(reg.id, { status: 'accepted', server });
     const opId = crypto.randomUUID();
     await db.outbox.add({
       opId, registrationId: reg.id, state: 'rejected', createdAt: '2025-03-03T02:00:00.000Z', attempts: 1, lastAttemptAt: null,
       op: { opId, type: 'card.handover', registrationId: reg.id, handedAt: '2025-03-03T02:00:00.000Z', receiver: { kind: 'self' }, eventId: undefined },
     });
-    await db.registrations.update(reg.id, { status: 'rejected', rejection: { ...rejection('already-handed-over', server.card), opId } });
+    // What sync stores for an `already-handed-over` answer: the worker keeps the server's status.
+    await db.registrations.update(reg.id, { status: 'accepted', server, rejection: { ...rejection('already-handed-over', server.card), opId } });
     renderScreen(<RegistrationDetail id={reg.id} />);
-    expect(await screen.findByRole('button', { name: 'Buang' })).toBeTruthy();
+    const section = await screen.findByRole('region', { name: 'Penyerahan kartu dari HP ini ditolak' });
+    expect(section.textContent).toContain('Kartu sudah diserahkan lebih dulu oleh HP lain');
+    expect(section.textContent).toContain('kepada peserta sendiri, oleh HP Lain');
+    expect(screen.getByText('Diterima')).toBeTruthy();
+    expect(screen.queryByText('Ditolak server')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Buang' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Kirim ulang' })).toBeNull();
-    expect(screen.queryByRole('link', { name: 'Perbaiki dan kirim ulang' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Mengerti, tutup' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Penyerahan kartu dari HP ini ditolak' })).toBeNull());
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.registrations.get(reg.id)).toMatchObject({ status: 'accepted', rejection: null });
   });
 
   it('offers editing a pending record, with the full NIK and the village name', async () => {

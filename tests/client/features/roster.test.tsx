@@ -98,7 +98,12 @@ describe('RosterScreen', () => {
   });
 
   it('shows each state, and a refusal with its reason in words', async () => {
-    const [rejected, accepted, waitlisted, voided] = regs as [Registration, Registration, Registration, Registration];
+    const [rejected, accepted, waitlisted, voided, handedElsewhere] = regs as [Registration, Registration, Registration, Registration, Registration];
+    // A refused card handover keeps the worker's status: a conflict about the card.
+    await db.registrations.update(handedElsewhere.id, {
+      status: 'accepted',
+      rejection: { opId: crypto.randomUUID(), code: 'already-handed-over', message: 'handed over', at: '2025-03-02T00:00:00.000Z' },
+    });
     await db.registrations.update(rejected.id, {
       status: 'rejected',
       rejection: {
@@ -123,6 +128,7 @@ describe('RosterScreen', () => {
     await expectRow(accepted.fullName, /Diterima/);
     await expectRow(waitlisted.fullName, /Cadangan/);
     await expectRow(voided.fullName, /Dibatalkan/);
+    await expectRow(handedElsewhere.fullName, /Diterima.*Penyerahan kartu dari HP ini ditolak/);
 
     await user.clear(search);
     await user.selectOptions(screen.getByLabelText('Status'), 'rejected');

@@ -63,6 +63,10 @@ export class FakeServer {
   /** Tampers with the next push answer's results (a broken server or proxy). */
   mangleNextResults: ((results: unknown[]) => unknown[]) | null = null;
   readonly pullDevices: Array<string | null> = [];
+  /** A server bug: any push holding an op this matches crashes (500, nothing applied). */
+  crashOn: ((op: Record<string, unknown>) => boolean) | null = null;
+  /** A whole-server outage: every request answers this status (until set back to null). */
+  outage: number | null = null;
   private seq = 0;
   private readonly createdSeq = new Map<string, number>();
   /** Contract addition: the device whose push made a registration's latest change, and its seq. */
@@ -139,6 +143,13 @@ export class FakeServer {
     const reg = this.registrations.get(id);
     if (!reg) throw new Error('no such registration');
     return this.bump(reg, changes);
+  }
+
+  /** Another phone's card handover, already on the server. */
+  handOverDirect(id: string, card: Card): void {
+    const reg = this.registrations.get(id);
+    if (!reg) throw new Error('no such registration');
+    this.bump(reg, { card });
   }
 
   setQuota(villageCode: string, quota: number): void {
@@ -218,6 +229,8 @@ export class FakeServer {
   private push(body: unknown, device: Device): Response {
     const { ops, deviceId, results: mode } = body as { ops?: unknown; deviceId?: unknown; results?: unknown };
     if (!Array.isArray(ops) || ops.length < 1 || ops.length > 500) return error(400, 'invalid-request');
+    // The transaction rolls back: none of the batch is applied or remembered.
+    if (this.crashOn && ops.some((op) => this.crashOn?.(op as Record<string, unknown>))) return error(500, 'internal');
     const pushedBy = typeof deviceId === 'string' ? deviceId : device.deviceId;
     const full = ops.map((op) => this.decide(op as Record<string, unknown>, device, pushedBy));
     this.resultModes.push(typeof mode === 'string' ? mode : null);
@@ -310,6 +323,7 @@ export class FakeServer {
     try {
       // Let the caller's other work interleave, as a real network would.
       await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.outage !== null) return error(this.outage, 'internal');
       const fault = this.takeFault(route);
       switch (fault?.kind) {
         case 'down': throw new TypeError('Failed to fetch');

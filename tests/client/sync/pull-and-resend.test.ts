@@ -108,7 +108,8 @@ describe('rejected records: resend and discard', () => {
     };
     await h.db.outbox.add({ opId: handover.opId, registrationId: reg!.id, op: handover, state: 'queued', createdAt: '', attempts: 0, lastAttemptAt: null });
     await h.engine.syncNow();
-    expect(await local(h.db, reg!.id)).toMatchObject({ status: 'rejected', rejection: { code: 'not-accepted' } });
+    // A refused handover is a conflict about the card: the worker keeps the server's status.
+    expect(await local(h.db, reg!.id)).toMatchObject({ status: 'waitlisted', rejection: { code: 'not-accepted' } });
 
     h.server.setQuota(VILLAGE, 1); // the quota is raised: promoted
     const [opId] = await resendRejected(h.db, reg!.id);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMeta } from '../../../src/client/db/meta';
 import type { Desa100Db } from '../../../src/client/db/schema';
+import { readEventEntries, recordHandover } from '../../../src/client/db/distribution-store';
 import { createSyncStore } from '../../../src/client/db/sync-store';
+import { deskState } from '../../../src/client/features/distribution/desk-model';
 import { enrolDevice } from '../../../src/client/features/device/enrol-device';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';
 import { nativeGzip } from '../../../src/client/sync/gzip';
@@ -115,6 +117,27 @@ describe('sync engine against the real server', () => {
     await viewer.engine.syncNow();
     for (const reg of regs) expect((await local(viewer.db, reg.id)).server?.version).toBe(1);
     expect(await viewer.db.registrations.where('nik').equals(regs[0]!.nik).count()).toBe(1);
+  });
+
+  it('two phones hand over the same card offline: the second is a card conflict, the worker stays accepted', { timeout: 60_000 }, async () => {
+    expect((await call('PUT', `/api/v1/villages/${VILLAGE}/quota`, { quota: 50 })).status).toBe(200);
+    const a = await enrolPhone('HP F');
+    const b = await enrolPhone('HP G');
+    const [worker] = await capture(a.db, 1, { nik: makeRegistration().nik });
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect((await local(b.db, worker!.id)).status).toBe('accepted');
+    for (const phone of [a, b]) {
+      expect(await recordHandover(phone.db, { registrationId: worker!.id, receiver: { kind: 'self' }, eventId: null })).toMatchObject({ ok: true });
+    }
+    await a.engine.syncNow();
+    const stateB = await b.engine.syncNow();
+    expect(stateB).toMatchObject({ lastError: null, rejectedCount: 0, pendingCount: 0 });
+    const row = await local(b.db, worker!.id);
+    expect(row.status).toBe('accepted');
+    expect(row.rejection?.code).toBe('already-handed-over');
+    const entry = (await readEventEntries(b.db, [VILLAGE])).find((e) => e.registration.id === worker!.id);
+    expect(deskState(entry!)).toMatchObject({ kind: 'conflict', other: { receiver: { kind: 'self' }, handedAt: expect.any(String), operator: expect.any(String) } });
   });
 
   it('reports the offset of a phone clock that is far off', { timeout: 60_000 }, async () => {

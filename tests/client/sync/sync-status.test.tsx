@@ -92,3 +92,17 @@ describe('SyncStatus', () => {
     expect((screen.getByRole('button', { name: 'Sinkronkan sekarang' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('SyncStatus before the count is known', () => {
+  it('says nothing about unsent records until the count is read (no "Semua terkirim" flash on reload)', async () => {
+    const h = await setup({ now: Date.now, isOnline: () => false });
+    await capture(h.db, 6);
+    // A reload: the band renders before the engine has read the outbox.
+    show(h.engine);
+    expect(screen.getByRole('status').textContent).not.toContain('Semua terkirim');
+    expect(screen.queryByTestId('sync-pending')).toBeNull();
+    h.engine.start();
+    await waitFor(() => expect(screen.getByTestId('sync-pending').textContent).toBe('6 menunggu kirim'));
+    h.engine.stop();
+  });
+});

@@ -5,6 +5,7 @@ import {
   useLiveQuery,
 } from '../../db';
 import { resendRejected } from '../../db/sync-store';
+import { isRefusedHandover } from '../../db/sync-records';
 import { registerMessages, useI18n } from '../../i18n';
 import { roster } from '../../i18n/messages/roster';
 import { enrol } from '../../i18n/messages/enrol';
@@ -12,6 +13,7 @@ import { ConfirmBox } from '../enrol/confirm-box';
 import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
+import { HandoverConflict } from './handover-conflict';
 import { refusedDataOp, rejectionText } from './rejection-text';
 import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
@@ -50,7 +52,9 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
     return <main className="detail">{back}<p role="alert">{t('detail.not-found')}</p></main>;
   }
   const { record, ops, village, draft } = detail;
-  const refused = ops.filter((o) => o.state === 'rejected');
+  // A refused handover is a conflict about the card, shown apart (handover-conflict.tsx).
+  const handoverConflict = ops.find(isRefusedHandover);
+  const refused = ops.filter((o) => o.state === 'rejected' && !isRefusedHandover(o));
   const queued = ops.filter((o) => o.state === 'queued');
   const correctable = refusedDataOp(refused.map((o) => o.op.type));
   // The server's answer to these will not change on a resend: only discarding helps.
@@ -89,7 +93,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
       {notice ? (
         <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'detail-error' : 'detail-notice'}>{notice.text}</p>
       ) : null}
-      {record.status === 'rejected' && record.rejection ? (
+      {record.status === 'rejected' && record.rejection && refused.length > 0 ? (
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
           <p>{rejectionText(t, record.rejection)}</p>
@@ -115,6 +119,9 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
             />
           ) : null}
         </section>
+      ) : null}
+      {handoverConflict ? (
+        <HandoverConflict record={record} refused={handoverConflict} onError={(err) => setNotice({ text: errorText(t, err), error: true })} />
       ) : null}
       {record.server && queued.length > 0 ? <p className="detail-note">{t('detail.queued', { count: queued.length })}</p> : null}
       {draft ? (

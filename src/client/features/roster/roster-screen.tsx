@@ -81,6 +81,9 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
         </span>
         {row.status === 'rejected' && row.rejection ? (
           <span className="roster-row__reason">{rejectionText(t, row.rejection)}</span>
+        ) : row.rejection ? (
+          // Kept on a record that is not refused only for a refused card handover (sync-records.ts).
+          <span className="roster-row__reason">{t('detail.handover.title')}</span>
         ) : null}
       </Link>
     );

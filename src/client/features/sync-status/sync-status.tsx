@@ -48,11 +48,16 @@ export function SyncStatus({ engine }: { engine?: SyncEngine }) {
           ) : (
             <span>{headline(state, t, locale, num)}</span>
           )}
-          {' · '}
-          <span data-testid="sync-pending">
-            {state.pendingCount > 0 ? t('sync.pending', { count: num(state.pendingCount) }) : t('sync.all-sent')}
-          </span>
-          {state.rejectedCount > 0 && (
+          {/* Nothing about the queue until it is counted: "all sent" must never be a guess. */}
+          {state.pendingCount !== null && (
+            <>
+              {' · '}
+              <span data-testid="sync-pending">
+                {state.pendingCount > 0 ? t('sync.pending', { count: num(state.pendingCount) }) : t('sync.all-sent')}
+              </span>
+            </>
+          )}
+          {state.rejectedCount !== null && state.rejectedCount > 0 && (
             <>
               {' · '}
               <Link href="/peserta" className="error-text" data-testid="sync-rejected">

@@ -46,6 +46,7 @@ export const coordinator: Messages = {
   'coord.rejected.not-accepted': { id: 'Ditolak: peserta belum diterima.', en: 'Refused: the worker is not accepted.' },
   'coord.rejected.already-handed-over': { id: 'Ditolak: kartu sudah diserahkan.', en: 'Refused: the card was already handed over.' },
   'coord.rejected.already-voided': { id: 'Ditolak: pendaftaran sudah dibatalkan.', en: 'Refused: the registration is already voided.' },
+  'coord.rejected.quarantined': { id: 'Server tidak dapat memproses data ini.', en: 'The server cannot process this record.' },
   // Board.
   'coord.board.title': { id: 'Papan kuota', en: 'Quota board' },
   'coord.board.as-of': { id: 'Data per {time}.', en: 'Figures as of {time}.' },

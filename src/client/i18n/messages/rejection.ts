@@ -32,4 +32,9 @@ export const rejection: Messages = {
     en: 'This card was already handed over.',
   },
   'rejection.already-voided': { id: 'Data ini sudah dibatalkan.', en: 'This record was already voided.' },
+  // Not a server code: the server failed on this record every time (src/client/sync/quarantine.ts).
+  'rejection.quarantined': {
+    id: 'Server tidak dapat memproses data ini. Data tetap tersimpan di ponsel ini.',
+    en: 'The server cannot process this record. It stays saved on this phone.',
+  },
 };

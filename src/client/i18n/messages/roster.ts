@@ -53,6 +53,18 @@ export const roster: Messages = {
   'detail.discard.yes': { id: 'Ya, buang', en: 'Yes, discard' },
   'detail.discarded': { id: 'Perubahan dibuang; data kembali seperti di server.', en: 'Change discarded; back to the server’s copy.' },
   'detail.rejected': { id: 'Ditolak server', en: 'Refused by the server' },
+  // A refused card handover: a conflict about the card, not about the worker's registration.
+  'detail.handover.title': { id: 'Penyerahan kartu dari HP ini ditolak', en: 'This phone’s card handover was refused' },
+  'detail.handover.already': {
+    id: 'Kartu sudah diserahkan lebih dulu oleh HP lain: {other}. Periksa siapa yang memegang kartu.',
+    en: 'Another phone handed this card over first: {other}. Check who holds the card.',
+  },
+  'detail.handover.refused': { id: 'Alasan dari server: {reason}', en: 'The server’s reason: {reason}' },
+  'detail.handover.kept': {
+    id: 'Status peserta tetap seperti di server.',
+    en: 'The worker’s status stays as the server holds it.',
+  },
+  'detail.handover.dismiss': { id: 'Mengerti, tutup', en: 'Understood, close' },
   'detail.queued': {
     id: '{count} perubahan menunggu dikirim.',
     en: '{count} changes waiting to be sent.',
