@@ -48,6 +48,11 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // Revision 2, R3: a `__proto__` or `constructor` key inside an op is that op's `invalid`
+    // (sync/hostile.ts), not the whole push's 400. JSON.parse makes them plain own keys (no
+    // prototype is touched); strict schemas refuse them in every other body.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
     trustProxy: options.trustProxy ?? false,
     // Request logs are ours (below): bodies, headers and query strings are never logged.
     logController: new LogController({ disableRequestLogging: true }),
