@@ -37,7 +37,8 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (!ctx.places.village(code)) throw notFound();
       if (!canSee(actor, code)) throw forbidden();
       const registrations = await villageRegistrations(ctx.store.db, code);
-      await audit(ctx.store.db, {
+      // HEAD sends none of it: nothing read is audited.
+      if (request.method !== 'HEAD') await audit(ctx.store.db, {
         actor: actor.tokenId, action: 'village.registrations.read', targets: [code],
         details: { count: registrations.length }, at: ctx.now(),
       });

@@ -91,7 +91,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const response = await pullChanges(ctx.store, {
       scope, since: query.since, limit: query.limit, defaultQuota: ctx.defaultQuota, device: query.device,
     });
-    if (response.changes.length > 0) {
+    // HEAD sends none of it: nothing read is audited.
+    if (response.changes.length > 0 && request.method !== 'HEAD') {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.
       await audit(ctx.store.db, {
         actor: actor.tokenId,
