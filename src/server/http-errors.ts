@@ -22,6 +22,8 @@ export class HttpError extends Error {
 export const badRequest = (error: Parameters<typeof issuesByField>[0]) =>
   new HttpError(400, 'invalid-request', undefined, { fields: issuesByField(error) });
 export const forbidden = () => new HttpError(403, 'forbidden');
+/** The rest of a body too large is not worth reading: the connection closes after the answer. */
+export const payloadTooLarge = () => new HttpError(413, 'payload-too-large', undefined, undefined, { connection: 'close' });
 export const notFound = () => new HttpError(404, 'not-found');
 
 /** Parses with zod or throws 400 `invalid-request` naming the fields. */
@@ -48,7 +50,7 @@ interface FrameworkError {
 /** What Fastify's own errors (body parsing, limits) mean in the contract's terms. */
 function fromFramework(error: FrameworkError): HttpError | undefined {
   const status = error.statusCode;
-  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'payload-too-large');
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return payloadTooLarge();
   if (status === 404) return notFound();
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new HttpError(400, 'invalid-request', 'Isi harus JSON (application/json) / Body must be JSON (application/json)');
