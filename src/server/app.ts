@@ -5,6 +5,7 @@ import { DEFAULT_PROGRAMME } from '../shared';
 import { FailureLimiter, WindowLimiter } from './auth/rate-limit';
 import { ENROLMENT_CODE_TTL_MS } from './store/auth';
 import { installCompression } from './compression';
+import { clientErrorHandler, frameworkErrors } from './raw-errors';
 import type { AppContext } from './context';
 import { HttpError, installErrorHandling, sendError } from './http-errors';
 import { loadPlaces, type PlaceRegistry } from './places';
@@ -53,6 +54,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // prototype is touched); strict schemas refuse them in every other body.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
+    // `//api/v1/health` is /api/v1/health, not a 404.
+    ignoreDuplicateSlashes: true,
+    frameworkErrors,
+    clientErrorHandler,
     trustProxy: options.trustProxy ?? false,
     // Request logs are ours (below): bodies, headers and query strings are never logged.
     logController: new LogController({ disableRequestLogging: true }),
