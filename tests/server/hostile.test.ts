@@ -2,6 +2,7 @@
 // pushes one valid create next to one hostile op, on both databases.
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { hostileField } from '../../src/server/sync/hostile';
 import { BACKENDS, serverPerTest, type TestServer } from './support/harness';
 import {
   TANJUNGSARI, applied, auth, createOp, pullAll, push, registration, rejection, voidOp, type Wire,
@@ -28,6 +29,23 @@ const HOSTILE_STRINGS: Array<[string, string]> = [
   ['U+FFFE', 'a\ufffeb'],
   ['U+FFFF', 'a\uffffb'],
 ];
+
+describe('hostileField', () => {
+  it('stops at the depth limit, however deep the op goes, without recursion', () => {
+    let deep: Record<string, unknown> = { a: 1 };
+    for (let i = 0; i < 1_000_000; i++) deep = { a: deep };
+    expect(hostileField({ opId: 'x', registration: deep })).toEqual({ [`registration${'.a'.repeat(15)}`]: 'too-deep' });
+  });
+
+  it('names the field, never a key it refuses, and long keys as *', () => {
+    const long = 'k'.repeat(65);
+    expect(hostileField({ registration: { [long]: { address: 'a\u0000' } } })).toEqual({ 'registration.*.address': 'text-chars' });
+    expect(hostileField({ registration: { heir: { 'n\u0000': 1 } } })).toEqual({ 'registration.heir': 'text-chars' });
+    expect(hostileField({ 'x\uffff': 1 })).toEqual({ _: 'text-chars' });
+    expect(hostileField({ registration: { heirs: [{ name: 'ok' }, { name: 'b\ud800' }] } })).toEqual({ 'registration.heirs.1.name': 'text-chars' });
+    expect(hostileField({ registration: { address: 'Jl. \ud83c\udfe0 No. 5\tRT 3\n' } })).toBeUndefined();
+  });
+});
 
 describe.each(BACKENDS)('hostile ops (%s)', (backend) => {
   const server = serverPerTest(backend);
