@@ -169,6 +169,17 @@ describe.each(BACKENDS)('hostile text outside ops (%s)', (backend) => {
     });
   }
 
+  it('names a __proto__ or constructor key of another body as an unknown field', async () => {
+    for (const key of ['__proto__', 'constructor']) {
+      const res = await s.app.inject({
+        method: 'POST', url: '/api/v1/devices', headers: { 'content-type': 'application/json' },
+        payload: `{"code":"ABCD-EFGH","deviceName":"HP Siti","${key}":{"role":"admin"}}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorJson>().error.details?.fields).toEqual({ [key]: 'unknown-field' });
+    }
+  });
+
   it('refuses control characters in KPJ numbers and KPJ import rows with 400 naming the field', async () => {
     const coord = await s.token('coordinator', '32');
     const put = await s.app.inject({
