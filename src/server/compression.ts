@@ -63,6 +63,15 @@ function decoderFor(encoding: string): Transform | undefined {
  */
 function inflateLimit(source: NodeJS.ReadableStream, decoder: Transform, limit: number): Transform {
   let inflated = 0;
+  // Fastify checks Content-Length against the bytes that came over the wire, not the
+  // decompressed ones: it reads them from `receivedEncodedLength`. Too many of those stop the
+  // decoder too.
+  let received = 0;
+  source.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    counted.receivedEncodedLength = received;
+    if (received > limit && !limited.destroyed) stop(payloadTooLarge());
+  });
   const stop = (error: Error & { statusCode?: number }) => {
     source.unpipe(decoder);
     decoder.unpipe(limited);
@@ -80,12 +89,17 @@ function inflateLimit(source: NodeJS.ReadableStream, decoder: Transform, limit: 
       callback(null, chunk);
     },
   });
+  const counted = limited as Transform & { receivedEncodedLength: number };
+  counted.receivedEncodedLength = 0;
+  // Fastify reports the error while it reads; once it has given up (its own limit) nobody
+  // listens, and an unheard 'error' would bring the process down.
+  limited.on('error', () => {});
   // A corrupt stream is bad input: a 4xx, answered through the stream Fastify reads.
   decoder.on('error', (error: Error & { statusCode?: number }) => {
     error.statusCode = 400;
     stop(error);
   });
-  return limited;
+  return counted;
 }
 
 export function installCompression(app: FastifyInstance): void {
@@ -97,15 +111,8 @@ export function installCompression(app: FastifyInstance): void {
       throw new HttpError(400, 'invalid-request', 'Content-Encoding tidak didukung (gzip, deflate, br) / Unsupported Content-Encoding (gzip, deflate, br)');
     }
     const limited = inflateLimit(payload, decoder, request.routeOptions.bodyLimit);
-    // Fastify checks Content-Length against the bytes that came over the wire, not the
-    // decompressed ones: it reads them from `receivedEncodedLength`.
-    const counted = limited as Transform & { receivedEncodedLength: number };
-    counted.receivedEncodedLength = 0;
-    payload.on('data', (chunk: Buffer) => {
-      counted.receivedEncodedLength += chunk.length;
-    });
     payload.pipe(decoder).pipe(limited);
-    return counted as unknown as typeof payload;
+    return limited as unknown as typeof payload;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -1,7 +1,8 @@
 // Revision 2, R3: a compressed body is inflated only up to the 5 MiB limit. Past it the request
 // is answered 413 and no more of it is inflated (a ~1 KB brotli body can inflate to 1 GB: it
 // kept the server's CPU busy for seconds after the answer).
-import { constants, createBrotliCompress } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { constants, createBrotliCompress, gzipSync } from 'node:zlib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serverPerTest, type TestServer } from './support/harness';
 import { TANJUNGSARI, auth } from './support/wire';
@@ -51,5 +52,15 @@ describe('inflating a compressed body (sqlite)', () => {
     const after = process.cpuUsage();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(cpuMs(after)).toBeLessThan(200);
+  });
+
+  it('answers 413 to a compressed body over the limit as sent, too', async () => {
+    const op = await s.token('operator', TANJUNGSARI);
+    const res = await s.app.inject({
+      method: 'POST', url: '/api/v1/sync/push', payload: gzipSync(randomBytes(6 * 1024 * 1024)),
+      headers: { ...auth(op), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers.connection).toBe('close');
   });
 });
