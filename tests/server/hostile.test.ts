@@ -120,6 +120,11 @@ describe.each(BACKENDS)('hostile ops (%s)', (backend) => {
     });
   }
 
+  it('accepts a name typed in decomposed Unicode, stored composed (NFC)', async () => {
+    const res = await push(s.app, op, [createOp(registration({ fullName: 'Jose\u0301 Mari\u0301a' }))]);
+    expect(applied(res.results[0]).fullName).toBe('JOS\u00c9 MAR\u00cdA');
+  });
+
   it('accepts tab and newline in free text', async () => {
     const res = await push(s.app, op, [createOp(registration({ address: 'Kp. Cibening\tNo. 5\nRT 3' }))]);
     expect(applied(res.results[0]).address).toBe('Kp. Cibening\tNo. 5\nRT 3');
