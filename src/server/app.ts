@@ -5,6 +5,7 @@ import { DEFAULT_PROGRAMME } from '../shared';
 import { FailureLimiter, WindowLimiter } from './auth/rate-limit';
 import { ENROLMENT_CODE_TTL_MS } from './store/auth';
 import { installCompression } from './compression';
+import { clientErrorHandler, frameworkErrors } from './raw-errors';
 import type { AppContext } from './context';
 import { HttpError, installErrorHandling, sendError } from './http-errors';
 import { loadPlaces, type PlaceRegistry } from './places';
@@ -49,6 +50,15 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // Revision 2, R3: a `__proto__` or `constructor` key inside an op is that op's `invalid`
+    // (sync/hostile.ts), not the whole push's 400. JSON.parse makes them plain own keys (no
+    // prototype is touched); strict schemas refuse them in every other body.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    // `//api/v1/health` is /api/v1/health, not a 404.
+    routerOptions: { ignoreDuplicateSlashes: true },
+    frameworkErrors,
+    clientErrorHandler,
     trustProxy: options.trustProxy ?? false,
     // Request logs are ours (below): bodies, headers and query strings are never logged.
     logController: new LogController({ disableRequestLogging: true }),

@@ -2,14 +2,14 @@
 // (`Content-Encoding: gzip`), and every text answer (API JSON, CSV, the PWA's own files) is
 // compressed when the client accepts it. Decompressed bodies still obey the 5 MiB limit, so a
 // small "zip bomb" gets 413 like any large body.
-import { Readable, type Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { promisify } from 'node:util';
 import {
   brotliCompress, constants, createBrotliCompress, createBrotliDecompress, createGunzip, createGzip,
   createInflate, gzip,
 } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from './http-errors';
+import { HttpError, payloadTooLarge } from './http-errors';
 
 type Encoding = 'br' | 'gzip';
 
@@ -55,6 +55,53 @@ function decoderFor(encoding: string): Transform | undefined {
   }
 }
 
+/**
+ * The decoded bytes, passed on up to `limit` (Revision 2, R3). Past it the decoder is stopped
+ * and destroyed and the source unpiped: Fastify's own limit only stopped listening, and the
+ * decoder went on inflating a 1 GB bomb for seconds after the 413. The 413 closes the
+ * connection (http-errors.ts), which ends the source.
+ */
+function inflateLimit(source: NodeJS.ReadableStream, decoder: Transform, limit: number): Transform {
+  let inflated = 0;
+  // Fastify checks Content-Length against the bytes that came over the wire, not the
+  // decompressed ones: it reads them from `receivedEncodedLength`. Too many of those stop the
+  // decoder too.
+  let received = 0;
+  source.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    counted.receivedEncodedLength = received;
+    if (received > limit && !limited.destroyed) stop(payloadTooLarge());
+  });
+  const stop = (error: Error & { statusCode?: number }) => {
+    source.unpipe(decoder);
+    decoder.unpipe(limited);
+    decoder.destroy();
+    limited.destroy(error);
+  };
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      inflated += chunk.length;
+      if (inflated > limit) {
+        callback();
+        stop(payloadTooLarge());
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+  const counted = limited as Transform & { receivedEncodedLength: number };
+  counted.receivedEncodedLength = 0;
+  // Fastify reports the error while it reads; once it has given up (its own limit) nobody
+  // listens, and an unheard 'error' would bring the process down.
+  limited.on('error', () => {});
+  // A corrupt stream is bad input: a 4xx, answered through the stream Fastify reads.
+  decoder.on('error', (error: Error & { statusCode?: number }) => {
+    error.statusCode = 400;
+    stop(error);
+  });
+  return counted;
+}
+
 export function installCompression(app: FastifyInstance): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = request.headers['content-encoding']?.toLowerCase().trim();
@@ -63,19 +110,9 @@ export function installCompression(app: FastifyInstance): void {
     if (!decoder) {
       throw new HttpError(400, 'invalid-request', 'Content-Encoding tidak didukung (gzip, deflate, br) / Unsupported Content-Encoding (gzip, deflate, br)');
     }
-    // Fastify checks Content-Length against the bytes that came over the wire, not the
-    // decompressed ones: it reads them from `receivedEncodedLength`.
-    const counted = decoder as Transform & { receivedEncodedLength: number };
-    counted.receivedEncodedLength = 0;
-    payload.on('data', (chunk: Buffer) => {
-      counted.receivedEncodedLength += chunk.length;
-    });
-    // A corrupt stream is bad input: marked 4xx before Fastify's own listener sees it.
-    decoder.on('error', (error: Error & { statusCode?: number }) => {
-      error.statusCode = 400;
-    });
-    payload.pipe(decoder);
-    return counted as unknown as typeof payload;
+    const limited = inflateLimit(payload, decoder, request.routeOptions.bodyLimit);
+    payload.pipe(decoder).pipe(limited);
+    return limited as unknown as typeof payload;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

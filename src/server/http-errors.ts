@@ -22,6 +22,8 @@ export class HttpError extends Error {
 export const badRequest = (error: Parameters<typeof issuesByField>[0]) =>
   new HttpError(400, 'invalid-request', undefined, { fields: issuesByField(error) });
 export const forbidden = () => new HttpError(403, 'forbidden');
+/** The rest of a body too large is not worth reading: the connection closes after the answer. */
+export const payloadTooLarge = () => new HttpError(413, 'payload-too-large', undefined, undefined, { connection: 'close' });
 export const notFound = () => new HttpError(404, 'not-found');
 
 /** Parses with zod or throws 400 `invalid-request` naming the fields. */
@@ -38,25 +40,33 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply.status(error.status).headers(error.headers).send(body);
 }
 
-interface FrameworkError {
+export interface FrameworkError {
   statusCode?: number;
   code?: string;
   name?: string;
   stack?: string;
 }
 
-/** What Fastify's own errors (body parsing, limits) mean in the contract's terms. */
-function fromFramework(error: FrameworkError): HttpError | undefined {
+const NOT_JSON = 'Isi permintaan bukan JSON yang valid / Request body is not valid JSON';
+
+/** Fastify's own 4xx errors, each with a fixed message: theirs quote the body or the URL. */
+const FRAMEWORK_ERRORS: Record<string, [status: number, message: string]> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [400, 'Isi harus JSON (application/json) / Body must be JSON (application/json)'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Panjang isi tidak sama dengan Content-Length / Body length does not match Content-Length'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Isi permintaan kosong / Request body is empty'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, NOT_JSON],
+  FST_ERR_BAD_URL: [400, 'URL tidak valid (kode persen rusak) / Malformed URL (bad percent-encoding)'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URL terlalu panjang / URL too long'],
+};
+
+/** What Fastify's own errors (body parsing, limits, URLs) mean in the contract's terms. */
+export function fromFramework(error: FrameworkError): HttpError | undefined {
   const status = error.statusCode;
-  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'payload-too-large');
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return payloadTooLarge();
   if (status === 404) return notFound();
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return new HttpError(400, 'invalid-request', 'Isi harus JSON (application/json) / Body must be JSON (application/json)');
-  }
-  if (status !== undefined && status >= 400 && status < 500) {
-    // Parser messages quote the body; a fixed message keeps personal data out of responses/logs.
-    return new HttpError(400, 'invalid-request', 'Isi permintaan bukan JSON yang valid / Request body is not valid JSON');
-  }
+  const known = error.code === undefined ? undefined : FRAMEWORK_ERRORS[error.code];
+  if (known) return new HttpError(known[0], 'invalid-request', known[1]);
+  if (status !== undefined && status >= 400 && status < 500) return new HttpError(400, 'invalid-request');
   return undefined;
 }
 

@@ -34,11 +34,17 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
 };
 
+/**
+ * What every answer starts with, errors the framework or Node's HTTP parser give included
+ * (raw-errors.ts). API answers carry personal data: never stored by browsers or proxies. That
+ * is the default rather than a test of the raw URL, which `/%61pi/...` or `//api/...` passed;
+ * static files and the app shell set their own caching.
+ */
+export const DEFAULT_HEADERS: Record<string, string> = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
-    // API answers carry personal data: never stored by browsers or proxies.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(DEFAULT_HEADERS);
   });
 }
 

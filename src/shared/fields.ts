@@ -17,8 +17,39 @@ export const uuid = z.string('required').check(z.regex(
   'uuid',
 ));
 
+// Contract Revision 2, R3: control characters but tab and newline (C0, DEL, C1), unpaired
+// surrogates and the non-characters U+FFFE/U+FFFF. PostgreSQL refuses NUL in text, XML 1.0
+// (the XLSX export) refuses most of the rest, and none of them is anything a person types.
+// Without the `u` flag the class sees UTF-16 code units, so a lone surrogate is one; no
+// lookbehind, which older phone browsers cannot parse.
+// oxlint-disable-next-line no-control-regex -- matching them is the point
+const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// One class, every candidate: the server tests every string of every op, and nearly all have
+// none (a surrogate pair, an emoji, then takes the exact test).
+// oxlint-disable-next-line no-control-regex -- matching them is the point
+const CANDIDATE_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** The one home of the rule: true when `v` holds a character no text of ours may carry. */
+export function hasForbiddenChars(v: string): boolean {
+  return CANDIDATE_RE.test(v) && FORBIDDEN_CHAR_RE.test(v);
+}
+
+/** `v` without those characters: for text written out from rows stored before the rule. */
+export function withoutForbiddenChars(v: string): string {
+  if (!hasForbiddenChars(v)) return v;
+  let out = '';
+  // By code point: a pair stays whole, a lone surrogate comes alone and is dropped.
+  for (const ch of v) if (!FORBIDDEN_CHAR_RE.test(ch)) out += ch;
+  return out;
+}
+
+/** The message key of a string holding such characters. */
+export const TEXT_CHARS = 'text-chars';
+export const plainText = () => z.string('required').check(z.refine((v) => !hasForbiddenChars(v), TEXT_CHARS));
+
 export const text = (max = MAX_TEXT_LENGTH) =>
-  z.string('required').check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too-long'));
+  plainText().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too-long'));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -92,8 +123,10 @@ export const rtRw = z.pipe(
 );
 
 export const FULL_NAME_RE = /^[\p{L} .'-]+$/u;
+/** Composed (NFC) first: "José" typed with a combining accent is the same name, and a letter. */
+export const normaliseName = (v: string) => v.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().normalize('NFC');
 export const fullName = z.pipe(
-  z.pipe(z.string('required'), z.transform((v: string) => v.trim().replace(/\s+/g, ' ').toUpperCase())),
+  z.pipe(z.string('required'), z.transform(normaliseName)),
   z.string().check(
     z.minLength(2, 'too-short'),
     z.maxLength(100, 'too-long'),

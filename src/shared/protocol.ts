@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from './codes';
-import { isoTime, optional, text, uuid, fullName } from './fields';
+import { isoTime, optional, plainText, text, uuid, fullName } from './fields';
 import { MAX_OPS_PER_PUSH, MAX_QUOTA } from './programme';
 import { isScope, VILLAGE_CODE_RE } from './places/codes';
 import { registrationChangesSchema, registrationObject, type Registration } from './registration';
@@ -8,9 +8,16 @@ import type { RejectionCode } from './errors';
 
 // The wire messages of ../shared/spec/sync-protocol.md, one schema each.
 
+/** A JSON object, passed on as it came: a copy would drop a `__proto__` key, which the server
+ *  must see to refuse (Revision 2, R3). What is inside is each op's own business. */
+const opObject = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  { error: 'object' },
+);
+
 export const pushRequestSchema = z.object({
   deviceId: uuid,
-  ops: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1), z.maxLength(MAX_OPS_PER_PUSH)),
+  ops: z.array(opObject).check(z.minLength(1), z.maxLength(MAX_OPS_PER_PUSH)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -184,7 +191,7 @@ export const scopeSchema = z.string().check(z.refine(isScope, 'scope'));
 export const villageCodeSchema = z.string().check(z.regex(VILLAGE_CODE_RE, 'village-code'));
 
 export const deviceEnrolSchema = z.strictObject({
-  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  code: plainText().check(z.trim(), z.minLength(1), z.maxLength(64)),
   deviceName: text(),
 });
 export interface DeviceEnrolResponse {

@@ -116,13 +116,19 @@ export type RegistrationChanges = z.output<typeof registrationChangesSchema>;
 /** A field path and the key of what is wrong with it: `{ "heir.name": "required" }`. */
 export function issuesByField(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
+  // Defined, not assigned: a client's key `__proto__` is a field name here (assigning it would
+  // leave it out, or reach the prototype).
+  const name = (field: string, message: string, replace: boolean) => {
+    if (replace || !Object.hasOwn(out, field)) {
+      Object.defineProperty(out, field, { value: message, enumerable: true, writable: true, configurable: true });
+    }
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out[[...issue.path, key].join('.')] = 'unknown-field';
+      for (const key of issue.keys) name([...issue.path, key].join('.'), 'unknown-field', true);
       continue;
     }
-    const field = issue.path.join('.') || '_';
-    out[field] ??= issue.message;
+    name(issue.path.join('.') || '_', issue.message, false);
   }
   return out;
 }

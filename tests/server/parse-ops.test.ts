@@ -5,14 +5,17 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { issuesByField, opSchemas, registrationSchema } from '../../src/shared';
 import { loadPlaces } from '../../src/server/places';
+import { hostileField } from '../../src/server/sync/hostile';
 import { invalidFields, parseOp, type ParsedOp } from '../../src/server/sync/parse-ops';
 import { registration as registrationCase } from '../shared/arbitraries';
 import { TANJUNGSARI } from './support/wire';
 
 const places = loadPlaces();
 
-/** The create branch as it was: envelope schema first, always. */
+/** The create branch as it was: envelope schema first, always, once the op is not hostile (R3). */
 function referenceCreate(raw: Record<string, unknown>): { invalid: Record<string, string> } | { registration: unknown } {
+  const hostile = hostileField(raw);
+  if (hostile) return { invalid: hostile };
   const env = opSchemas['registration.create'].safeParse(raw);
   if (!env.success) return { invalid: issuesByField(env.error) };
   const reg = registrationSchema.safeParse(env.data.registration);

@@ -2,7 +2,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import type { ServerRegistration } from '../../shared';
+import { withoutForbiddenChars, type ServerRegistration } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { UTF8_BOM, csvRow } from '../csv';
@@ -32,6 +32,15 @@ export function exportCells(r: ServerRegistration, places: PlaceRegistry): Array
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * XML 1.0 has no way to write control characters, lone surrogates or U+FFFE/U+FFFF: one in a
+ * cell made sheet1.xml unreadable. Rows stored before Revision 2's rule may hold them; the
+ * workbook leaves them out.
+ */
+function xlsxCell(cell: string | number | null | undefined): string | number | null {
+  return typeof cell === 'string' ? withoutForbiddenChars(cell) : (cell ?? null);
+}
+
 /** The rows as a streamed workbook: cells are typed strings (never formulas), NIKs keep all 16 digits. */
 function xlsxStream(pages: AsyncGenerator<ServerRegistration[]>, places: PlaceRegistry): Readable {
   const out = new PassThrough();
@@ -40,7 +49,7 @@ function xlsxStream(pages: AsyncGenerator<ServerRegistration[]>, places: PlaceRe
   const write = async () => {
     sheet.addRow([...EXPORT_COLUMNS]).commit();
     for await (const page of pages) {
-      for (const r of page) sheet.addRow(exportCells(r, places).map((c) => c ?? null)).commit();
+      for (const r of page) sheet.addRow(exportCells(r, places).map(xlsxCell)).commit();
     }
     sheet.commit();
     await workbook.commit();
@@ -66,6 +75,12 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
       handler: async (request, reply) => {
         const actor = actorOf(request, 'coordinator', 'admin');
         const scope = requestedScope(actor, request.query);
+        const name = `pendaftaran-${scope === '*' ? 'semua' : scope}.${format}`;
+        reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}"`);
+        // HEAD sends no rows: nothing is read, nothing exported, nothing audited.
+        if (request.method === 'HEAD') return reply.send();
         const quotas = await quotasInScope(ctx.store.db, scope);
         // Audited before the first byte leaves: an export cut short still happened.
         await audit(ctx.store.db, {
@@ -76,11 +91,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: ctx.now(),
         });
         const pages = acceptedInScope(ctx.store.db, scope);
-        const name = `pendaftaran-${scope === '*' ? 'semua' : scope}.${format}`;
-        return reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .send(format === 'csv' ? csvStream(pages, ctx.places) : xlsxStream(pages, ctx.places));
+        return reply.send(format === 'csv' ? csvStream(pages, ctx.places) : xlsxStream(pages, ctx.places));
       },
     });
   }

@@ -1,7 +1,7 @@
 // Coordinator reads and KPJ numbers: a village's registrations, one KPJ number, a BPJS list.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { uuid, type KpjImportResult, type ServerRegistration } from '../../shared';
+import { TEXT_CHARS, hasForbiddenChars, uuid, type KpjImportResult, type ServerRegistration } from '../../shared';
 import { canSee } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
@@ -14,12 +14,15 @@ import { viewRegistration } from '../sync/viewer';
 /** Spaces, dots and dashes are how numbers get typed or pasted; they carry no meaning. */
 const cleanNumber = (v: string) => v.replace(/[\s.-]/g, '');
 
+/** Typed or pasted digits, cleaned; characters no text may hold are refused first (R3). */
+const numberText = z.string('required').refine((v) => !hasForbiddenChars(v), TEXT_CHARS).transform(cleanNumber);
+
 const kpjBodySchema = z.strictObject({
-  kpjNumber: z.string('required').transform(cleanNumber).pipe(z.string().regex(KPJ_RE, 'kpj-format')),
+  kpjNumber: numberText.pipe(z.string().regex(KPJ_RE, 'kpj-format')),
 });
 const kpjImportSchema = z.strictObject({
   rows: z
-    .array(z.strictObject({ nik: z.string().transform(cleanNumber), kpjNumber: z.string().transform(cleanNumber) }))
+    .array(z.strictObject({ nik: numberText, kpjNumber: numberText }))
     .min(1)
     .max(MAX_KPJ_ROWS),
 });
@@ -35,7 +38,8 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (!ctx.places.village(code)) throw notFound();
       if (!canSee(actor, code)) throw forbidden();
       const registrations = (await villageRegistrations(ctx.store.db, code)).map((r) => viewRegistration(r, actor.deviceId));
-      await audit(ctx.store.db, {
+      // HEAD sends none of it: nothing read is audited.
+      if (request.method !== 'HEAD') await audit(ctx.store.db, {
         actor: actor.tokenId, action: 'village.registrations.read', targets: [code],
         details: { count: registrations.length }, at: ctx.now(),
       });

@@ -105,7 +105,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       changes: pulled.changes.map((r) => viewRegistration(r, actor.deviceId)),
       generation: await ctx.generation(),
     };
-    if (response.changes.length > 0) {
+    // HEAD sends none of it: nothing read is audited.
+    if (response.changes.length > 0 && request.method !== 'HEAD') {
       // Reading personal data is audited too (UU PDP): who, which scope, which seq range.
       await audit(ctx.store.db, {
         actor: actor.tokenId,

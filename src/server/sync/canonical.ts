@@ -16,6 +16,17 @@ export function payloadHash(op: Record<string, unknown>): string {
   return hash('sha256', write(op, 'opId'), 'hex');
 }
 
+/**
+ * What a hostile op (Revision 2, R3) is remembered by in place of its payload's hash, which is
+ * never computed (the writer below recurses): its first hostile field and problem. A retry of
+ * the same op finds the same field and gets the same answer (rule 1); the same opId with a
+ * valid payload, or with another hostile field, is `op-conflict`. Small and flat, whatever the
+ * op held; never equal to a payload hash (no canonical JSON starts with `hostile`).
+ */
+export function hostileHash(fields: Record<string, string>): string {
+  return hash('sha256', `hostile\n${canonicalJson(fields)}`, 'hex');
+}
+
 function write(value: unknown, skipKey: string | undefined): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {

@@ -6,7 +6,8 @@ import {
 } from '../../shared';
 import type { PlaceRegistry } from '../places';
 import { rejectionMessage } from '../messages';
-import { payloadHash } from './canonical';
+import { hostileHash, payloadHash } from './canonical';
+import { hostileField } from './hostile';
 
 interface OpBase { opId: string; hash: string; type: string }
 
@@ -58,6 +59,9 @@ export function parseOp(raw: Record<string, unknown>, places: PlaceRegistry): Pa
     const shown = typeof opId === 'string' ? opId : '';
     return { kind: 'unidentified', opId: shown, result: invalidFields(shown, { opId: 'uuid' }) };
   }
+  // Before the hash: the canonical writer recurses, and nothing hostile may reach the store.
+  const hostile = hostileField(raw);
+  if (hostile) return { opId, hash: hostileHash(hostile), type: '', kind: 'invalid', result: invalidFields(opId, hostile) };
   const hash = payloadHash(raw);
   const type = raw.type;
   const base: OpBase = { opId, hash, type: typeof type === 'string' ? type : '' };

@@ -116,3 +116,19 @@ export async function startServer(
     },
   };
 }
+
+/** A fresh server per test in a describe block (beforeEach / afterEach registered here). */
+export function serverPerTest(backend: Backend, options: Omit<AppOptions, 'store' | 'now'> = {}): () => TestServer {
+  let server: TestServer | null = null;
+  beforeEach(async () => {
+    server = await startServer(backend, options);
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+  return () => {
+    if (!server) throw new Error('no server outside a test');
+    return server;
+  };
+}

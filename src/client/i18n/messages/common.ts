@@ -38,5 +38,8 @@ export const common: Messages = {
   'invalid.coverage-order': { id: 'Bulan selesai tidak boleh sebelum bulan mulai.', en: 'End month cannot be before the start month.' },
   'invalid.age-range': { id: 'Usia di luar rentang program ({min}–{max} tahun) pada awal perlindungan.', en: 'Age outside the programme range ({min}–{max}) at coverage start.' },
   'invalid.unknown-field': { id: 'Isian tidak dikenal.', en: 'Unknown field.' },
+  'invalid.text-chars': { id: 'Ada karakter yang tidak diizinkan (karakter kontrol).', en: 'Contains characters that are not allowed (control characters).' },
+  'invalid.too-deep': { id: 'Data bersarang terlalu dalam.', en: 'Data nested too deeply.' },
+  'invalid.forbidden-key': { id: 'Nama isian tidak diizinkan.', en: 'Field name not allowed.' },
   'invalid.scope': { id: 'Wilayah tidak valid.', en: 'Invalid region.' },
 };
