@@ -3,9 +3,18 @@ import type { Locator, Page } from 'playwright-core';
 // A card-handover event phone (/penyerahan), through the screen's own controls: setup and
 // download, the desk's search and QR scanner, the handover panel, the printable list.
 
+/**
+ * The desk through the bottom menu, as staff reach it: the "Kartu" item appears on a coordinator's
+ * phone, and on an operator's once its village has an accepted registration (after a pull).
+ */
+export async function openEventDesk(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kartu', exact: true }).click({ timeout: 60_000 });
+  await page.getByRole('heading', { level: 1, name: 'Penyerahan kartu' }).waitFor();
+}
+
 /** Names the event, picks `village` by its code, downloads it, and waits for the desk. */
 export async function prepareEvent(page: Page, name: string, village: string): Promise<void> {
-  await page.goto('/penyerahan');
+  await openEventDesk(page);
   await page.locator('#dist-event-name').fill(name);
   await page.locator('#dist-add-code').fill(village);
   await page.getByRole('button', { name: 'Tambah', exact: true }).click();

@@ -16,7 +16,7 @@ export const app: Messages = {
   'nav.roster': { id: 'Peserta', en: 'Workers' },
   'nav.settings': { id: 'Pengaturan', en: 'Settings' },
   'nav.coordinator': { id: 'Koordinator', en: 'Coordinator' },
-  'nav.distribution': { id: 'Penyerahan kartu', en: 'Card handover' },
+  'nav.distribution': { id: 'Kartu', en: 'Cards' },
   'nav.device': { id: 'Pendaftaran ponsel', en: 'Device enrolment' },
   'home.title': { id: '1 Desa 100 Perlindungan', en: '1 Village 100 Protections' },
   'home.village.none': { id: 'Desa belum dipilih.', en: 'No village chosen yet.' },
