@@ -32,9 +32,11 @@ const SETTINGS: NavItem = { href: '/pengaturan', label: 'nav.settings', icon: 's
 
 /** At most five items: a sixth would not fit a 360 px screen with readable labels. */
 function navItems(state: NavState | null): NavItem[] {
-  const coordinator = state?.role === 'coordinator' || state?.role === 'admin';
-  const items = [HOME, ENROL, ROSTER];
-  if (coordinator) items.push(COORDINATOR);
+  // A coordinator's phone cannot enrol (the server takes only voids and handovers from it):
+  // its Daftar item gives way to the coordinator's screens. An admin may enrol, from home's
+  // big button: its menu is a coordinator's so that it keeps five items.
+  const desk = state?.role === 'coordinator' || state?.role === 'admin';
+  const items = desk ? [HOME, ROSTER, COORDINATOR] : [HOME, ENROL, ROSTER];
   if (state?.eventDesk) items.push(EVENT_DESK);
   items.push(SETTINGS);
   return items;

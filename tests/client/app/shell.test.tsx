@@ -98,6 +98,9 @@ describe('app shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
     const desk = await within(nav).findByRole('link', { name: 'Kartu' });
     expect(desk.getAttribute('href')).toBe('/penyerahan');
+    // No enrol item: the server takes no registration from a coordinator's phone.
+    expect(await navLabels()).toEqual(['Beranda', 'Peserta', 'Koordinator', 'Kartu', 'Pengaturan']);
+    expect(screen.getByRole('link', { name: 'Buka papan koordinator' }).getAttribute('href')).toBe('/koordinator');
     await userEvent.click(desk);
     expect(await screen.findByRole('heading', { level: 1, name: 'Penyerahan kartu' })).toBeTruthy();
     expect(desk.getAttribute('aria-current')).toBe('page');

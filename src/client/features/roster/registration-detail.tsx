@@ -12,13 +12,11 @@ import { ConfirmBox } from '../enrol/confirm-box';
 import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
-import { refusedDataOp, rejectionText } from './rejection-text';
+import { rejectionText, waysOut } from './rejection-text';
 import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
 import './roster.css';
-
-const FUTILE_RESEND: ReadonlySet<string> = new Set(['already-handed-over', 'already-voided']);
 
 registerMessages(roster, enrol);
 
@@ -52,9 +50,9 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
   const { record, ops, village, draft } = detail;
   const refused = ops.filter((o) => o.state === 'rejected');
   const queued = ops.filter((o) => o.state === 'queued');
-  const correctable = refusedDataOp(refused.map((o) => o.op.type));
-  // The server's answer to these will not change on a resend: only discarding helps.
-  const futile = record.rejection ? FUTILE_RESEND.has(record.rejection.code) : false;
+  const ways = record.rejection
+    ? waysOut(record.rejection, refused.map((o) => o.op.type), record.server !== null)
+    : { correct: false, resend: false };
 
   const run = async (action: () => Promise<string | null>) => {
     setConfirming(false);
@@ -93,14 +91,22 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
           <p>{rejectionText(t, record.rejection)}</p>
+          {ways.correct || ways.resend ? null : (
+            <p>{t(record.server ? 'detail.discard-only.change' : 'detail.discard-only.new')}</p>
+          )}
           <div className="detail-actions">
-            {correctable ? (
+            {ways.correct ? (
               <Link href={`/daftar/${record.id}`} className="detail-button detail-button--primary">{t('detail.correct')}</Link>
-            ) : futile ? null : (
-              <button type="button" className="detail-button detail-button--primary" onClick={() => void resend()}>
+            ) : null}
+            {ways.resend ? (
+              <button
+                type="button"
+                className={`detail-button${ways.correct ? '' : ' detail-button--primary'}`}
+                onClick={() => void resend()}
+              >
                 {t('detail.resend')}
               </button>
-            )}
+            ) : null}
             {confirming ? null : (
               <button type="button" className="detail-button" onClick={() => setConfirming(true)}>{t('detail.discard')}</button>
             )}

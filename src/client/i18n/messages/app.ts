@@ -22,6 +22,7 @@ export const app: Messages = {
   'home.village.none': { id: 'Desa belum dipilih.', en: 'No village chosen yet.' },
   'home.village.choose': { id: 'Pilih desa', en: 'Choose the village' },
   'home.enrol': { id: 'Daftarkan pekerja', en: 'Enrol a worker' },
+  'home.coordinator': { id: 'Buka papan koordinator', en: 'Open the coordinator board' },
   'home.roster': { id: 'Lihat daftar peserta', en: 'See enrolled workers' },
   'home.data': { id: 'Data di ponsel ini', en: 'Data on this phone' },
   'notfound.title': { id: 'Halaman tidak ditemukan', en: 'Page not found' },

@@ -117,6 +117,15 @@ export const enrol: Messages = {
     en: 'The village of a saved record cannot be changed.',
   },
   'enrol.places.loading': { id: 'Memuat daftar wilayah…', en: 'Loading the list of places…' },
+  'enrol.village.scope': {
+    id: 'Ponsel ini terdaftar untuk desa ini saja.',
+    en: 'This phone is enrolled for this village only.',
+  },
+  'enrol.coordinator': {
+    id: 'Ponsel koordinator tidak dapat mendaftarkan pekerja: server hanya menerima pendaftaran dari ponsel operator desa. Buat kode pendaftaran untuk ponsel desa di menu Koordinator.',
+    en: 'A coordinator’s phone cannot enrol workers: the server takes enrolments only from village operators’ phones. Make an enrolment code for a village phone in the Coordinator menu.',
+  },
+  'enrol.coordinator.open': { id: 'Buka menu Koordinator', en: 'Open the Coordinator menu' },
   'enrol.rejected': {
     id: 'Ditolak server: {reason} Perbaiki isian, lalu simpan untuk mengirim ulang.',
     en: 'Refused by the server: {reason} Correct the form, then save to send it again.',

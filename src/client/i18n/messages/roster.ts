@@ -50,6 +50,14 @@ export const roster: Messages = {
     id: 'Buang perubahan yang ditolak? Data kembali seperti yang tersimpan di server.',
     en: 'Discard the refused change? The record goes back to the server’s copy.',
   },
+  'detail.discard-only.new': {
+    id: 'Memperbaiki atau mengirim ulang tidak akan mengubah jawaban server. Yang bisa dilakukan: buang data ini dari ponsel.',
+    en: 'Correcting or sending again will not change the server’s answer. What remains: discard this record from the phone.',
+  },
+  'detail.discard-only.change': {
+    id: 'Memperbaiki atau mengirim ulang tidak akan mengubah jawaban server. Yang bisa dilakukan: buang perubahan ini; data kembali seperti di server.',
+    en: 'Correcting or sending again will not change the server’s answer. What remains: discard this change; the record goes back to the server’s copy.',
+  },
   'detail.discard.yes': { id: 'Ya, buang', en: 'Yes, discard' },
   'detail.discarded': { id: 'Perubahan dibuang; data kembali seperti di server.', en: 'Change discarded; back to the server’s copy.' },
   'detail.rejected': { id: 'Ditolak server', en: 'Refused by the server' },
