@@ -93,6 +93,21 @@ describe('EnrolScreen: a new registration', () => {
     expect(await db.registrations.count()).toBe(0);
   });
 
+  it('shows every error in one submit: cross-field rules too, while other fields are still wrong', async () => {
+    const user = userEvent.setup();
+    const { container } = await openForm();
+    await user.type(byName(container, 'nik'), NIK);
+    // Too old for the programme, and not the NIK's birth date; the name is left empty.
+    fireEvent.change(byName(container, 'birthDate'), { target: { value: '1940-03-12' } });
+    fireEvent.change(byName(container, 'coverageStart'), { target: { value: '2025-06' } });
+    fireEvent.change(byName(container, 'coverageEnd'), { target: { value: '2025-03' } });
+    await user.click(screen.getByRole('button', { name: 'Simpan pendaftaran' }));
+    await waitFor(() => expect(describedText(byName(container, 'fullName'))).toContain('Wajib diisi.'));
+    expect(describedText(byName(container, 'birthDate'))).toContain('Usia di luar rentang program');
+    expect(describedText(byName(container, 'coverageEnd'))).toContain('Bulan selesai tidak boleh sebelum bulan mulai.');
+    expect(describedText(byName(container, 'nikMismatchConfirmed'))).toContain('Centang konfirmasi ini');
+  });
+
   it('asks for a confirmation, not a correction, when birth date or sex differ from the NIK', async () => {
     const user = userEvent.setup();
     const { container } = await openForm();
