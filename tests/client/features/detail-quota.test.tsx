@@ -107,9 +107,15 @@ describe('QuotaMeter', () => {
     for (let i = 0; i < 3; i++) await saveNewRegistration(db, makeRegistration());
     await saveNewRegistration(db, makeRegistration({ villageCode: '32.14.01.1001' }));
     renderScreen(<QuotaMeter villageCode={VILLAGE} />);
-    expect(await screen.findByText('3 dari 100 terpakai')).toBeTruthy();
+    expect(await screen.findByText('3 dari 100 terpakai (kuota bawaan sampai sinkron pertama)')).toBeTruthy();
     expect(screen.getByText(/Belum pernah sinkron: memakai kuota bawaan 100/)).toBeTruthy();
     expect(screen.queryByText(/Kuota penuh/)).toBeNull();
+  });
+
+  it('says on the form’s one-line meter that the quota is the default until the first sync', async () => {
+    await saveNewRegistration(db, makeRegistration());
+    renderScreen(<QuotaMeter villageCode={VILLAGE} compact />);
+    expect((await screen.findByTestId('quota-used')).textContent).toBe('1 dari 100 terpakai (kuota bawaan sampai sinkron pertama)');
   });
 
   it('adds the last sync, warns when full, and follows new saves', async () => {
