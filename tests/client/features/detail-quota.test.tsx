@@ -89,6 +89,20 @@ describe('RegistrationDetail', () => {
     expect(screen.queryByRole('link', { name: 'Perbaiki dan kirim ulang' })).toBeNull();
   });
 
+  it('shows why and when a record was voided', async () => {
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    const server: ServerRegistration = {
+      ...reg, status: 'voided', version: 2, receivedAt: '2025-03-02T01:00:00.000Z',
+      updatedAt: '2025-03-05T03:30:00.000Z', kpjNumber: null, card: null, seq: 9, voidReason: 'Pindah ke desa lain',
+    };
+    await db.outbox.clear();
+    await db.registrations.update(reg.id, { status: 'voided', server });
+    renderScreen(<RegistrationDetail id={reg.id} />);
+    const section = await screen.findByRole('region', { name: /^Dibatalkan 5 Mar 2025/ });
+    expect(section.textContent).toContain('Alasan: Pindah ke desa lain');
+  });
+
   it('offers editing a pending record, with the full NIK and the village name', async () => {
     const places = placesFixture('/places/32.14.json') as RegencyPlaces;
     await db.places.put({ ...places, cachedAt: '2025-03-01T00:00:00.000Z' });

@@ -5,6 +5,8 @@ import {
   useLiveQuery,
 } from '../../db';
 import { resendRejected } from '../../db/sync-store';
+import { formatSince } from '../../pwa/format';
+import type { ServerRegistration } from '../../../shared/protocol';
 import { registerMessages, useI18n } from '../../i18n';
 import { roster } from '../../i18n/messages/roster';
 import { enrol } from '../../i18n/messages/enrol';
@@ -33,6 +35,21 @@ async function loadDetail(id: string) {
     getDraft(db, editDraftId(id)),
   ]);
   return { record, ops, village, draft } as const;
+}
+
+/**
+ * Why and when a record was voided (the server's `voidReason`; `updatedAt` is the void's time,
+ * as nothing changes a voided record afterwards). The contract does not say who voided it.
+ */
+function VoidedNote({ server }: { server: ServerRegistration }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="detail-voided" aria-labelledby="detail-voided-title">
+      <h2 id="detail-voided-title">{t('detail.voided', { time: formatSince(server.updatedAt, locale) })}</h2>
+      <p>{server.voidReason ? t('detail.voided.reason', { reason: server.voidReason }) : t('detail.voided.no-reason')}</p>
+      <p className="detail-note">{t('detail.voided.next')}</p>
+    </section>
+  );
 }
 
 /** One registration (`/peserta/:id`): its state, why it was refused, and what can be done. */
@@ -84,6 +101,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
         <StatusBadge status={record.status} />
         {record.origin === 'pulled' ? <span className="detail-note">{t('detail.pulled')}</span> : null}
       </p>
+      {record.status === 'voided' && record.server ? <VoidedNote server={record.server} /> : null}
       {notice ? (
         <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'detail-error' : 'detail-notice'}>{notice.text}</p>
       ) : null}

@@ -60,6 +60,13 @@ export const roster: Messages = {
   },
   'detail.discard.yes': { id: 'Ya, buang', en: 'Yes, discard' },
   'detail.discarded': { id: 'Perubahan dibuang; data kembali seperti di server.', en: 'Change discarded; back to the server’s copy.' },
+  'detail.voided': { id: 'Dibatalkan {time}', en: 'Voided {time}' },
+  'detail.voided.reason': { id: 'Alasan: {reason}', en: 'Reason: {reason}' },
+  'detail.voided.no-reason': { id: 'Alasan pembatalan belum diterima ponsel ini.', en: 'This phone has not received the reason yet.' },
+  'detail.voided.next': {
+    id: 'Pekerja ini tidak lagi memakai kuota. Jika pembatalan keliru, hubungi koordinator; untuk mendaftarkannya lagi, buat pendaftaran baru.',
+    en: 'This worker no longer uses a slot. If the void was a mistake, contact the coordinator; to enrol the worker again, make a new registration.',
+  },
   'detail.rejected': { id: 'Ditolak server', en: 'Refused by the server' },
   'detail.queued': {
     id: '{count} perubahan menunggu dikirim.',
