@@ -89,6 +89,14 @@ describe('RegistrationDetail', () => {
     expect(screen.queryByRole('link', { name: 'Perbaiki dan kirim ulang' })).toBeNull();
   });
 
+  it('writes the birth date and the coverage months out, day first', async () => {
+    const reg = makeRegistration({ birthDate: '1985-03-12', coverageStart: '2025-03', coverageEnd: '2025-12' });
+    await saveNewRegistration(db, reg);
+    const view = renderScreen(<RegistrationDetail id={reg.id} />);
+    await screen.findByText('12 Maret 1985');
+    expect(view.container.textContent).toContain('Maret 2025 s.d. Desember 2025');
+  });
+
   it('shows why and when a record was voided', async () => {
     const reg = makeRegistration();
     await saveNewRegistration(db, reg);

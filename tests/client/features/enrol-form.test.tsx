@@ -48,8 +48,9 @@ describe('EnrolScreen: a new registration', () => {
     expect(byName<HTMLSelectElement>(container, 'villageCode').value).toBe(VILLAGE);
     expect(byName(container, 'monthlyIncome').value).toBe('1.000.000');
     await fillRequired(container, user);
-    // NIK pre-fill: birth date and sex come from the NIK.
+    // NIK pre-fill: birth date and sex come from the NIK, the date spelled out day first.
     expect(byName(container, 'birthDate').value).toBe('1985-03-12');
+    expect(screen.getByTestId('birth-date-written').textContent).toBe('Tertulis: 12 Maret 1985');
     expect(container.querySelector<HTMLInputElement>('[name="sex"][value="P"]')?.checked).toBe(true);
     const income = byName(container, 'monthlyIncome');
     await user.clear(income);
@@ -113,7 +114,7 @@ describe('EnrolScreen: a new registration', () => {
     const { container } = await openForm();
     await fillRequired(container, user);
     fireEvent.change(byName(container, 'birthDate'), { target: { value: '1985-03-13' } });
-    expect(await screen.findByText(/menurut NIK, tanggal lahir 1985-03-12/)).toBeTruthy();
+    expect(await screen.findByText(/menurut NIK, tanggal lahir 12 Maret 1985/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Simpan pendaftaran' }));
     const confirm = byName(container, 'nikMismatchConfirmed');
     await waitFor(() => expect(describedText(confirm)).toContain('Centang konfirmasi ini'));

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { readEventEntries, type DistributionEvent } from '../../db/distribution-store';
 import { useLiveQuery } from '../../db/live';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import { AttentionList } from './attention-list';
 import { progressOf, registrationIdFromQr, searchRows, toDeskRow, type DeskRow } from './desk-model';
 import { useDistribution, villageLabel } from './distribution-context';

@@ -5,7 +5,7 @@ import { maskNik } from '../../../shared/nik';
 import { receiverSchema, type Receiver } from '../../../shared/protocol';
 import { cardText } from '../coordinator/card-text';
 import { errorKey } from '../coordinator/api';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import type { DeskRow } from './desk-model';
 import { useDistribution, villageLabel } from './distribution-context';
 import { ReceiverFields, type ReceiverDraft } from './receiver-fields';

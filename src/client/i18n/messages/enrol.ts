@@ -99,6 +99,7 @@ export const enrol: Messages = {
     id: 'Tanggal lahir dan jenis kelamin diisi dari NIK.',
     en: 'Date of birth and sex were filled in from the NIK.',
   },
+  'enrol.birthDate.written': { id: 'Tertulis: {date}', en: 'Reads: {date}' },
   'enrol.nik.mismatch': {
     id: 'Perhatian: menurut NIK, tanggal lahir {birthDate} dan jenis kelamin {sex}. Isian Anda berbeda. Periksa KTP, lalu centang konfirmasi di bawah.',
     en: 'Warning: the NIK says date of birth {birthDate} and sex {sex}. What you entered differs. Check the ID card, then tick the confirmation below.',
