@@ -3,7 +3,7 @@ import { receiverSchema, type Card, type HandoverOp, type PullResponse, type Rec
 import { isVillageCode } from '../../shared/places/codes';
 import { foldAnswers, readAnswers, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
-import { getMeta, getMetas, setMeta } from './meta';
+import { getMeta, getMetas, isInFlight, setMeta } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
 import type {
   Desa100Db, DistributionEvent, HandoverMark, LocalRegistration, OutboxRow, OutboxState,
@@ -210,5 +210,26 @@ export async function recordHandover(db: Desa100Db, input: HandoverInput): Promi
     await db.outbox.add(row);
     await db.handovers.add(made);
     return { ok: true, mark: made } as const;
+  }));
+}
+
+export type UndoResult = { ok: true } | { ok: false; reason: 'none' | 'sent' };
+
+/**
+ * Takes back a handover made here by mistake (the wrong SITI NURJANAH), as long as its op has
+ * never left the phone: not attempted, not in the batch being pushed right now. Once sent, the
+ * server may hold it, and only a coordinator can correct the record there.
+ */
+export async function undoHandover(db: Desa100Db, registrationId: string): Promise<UndoResult> {
+  return withStorageErrors(() => db.transaction('rw', [db.handovers, db.outbox, db.meta], async () => {
+    const mark = await db.handovers.get(registrationId);
+    if (!mark) return { ok: false, reason: 'none' } as const;
+    const [row, inFlight] = await Promise.all([db.outbox.where('opId').equals(mark.opId).first(), getMeta(db, 'inFlight')]);
+    if (!row || row.state !== 'queued' || row.attempts > 0 || isInFlight(inFlight, row.seq)) {
+      return { ok: false, reason: 'sent' } as const;
+    }
+    await db.outbox.delete(row.seq as number);
+    await db.handovers.delete(registrationId);
+    return { ok: true } as const;
   }));
 }

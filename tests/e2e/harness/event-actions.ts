@@ -58,7 +58,7 @@ export async function openByScan(page: Page, fullName: string): Promise<Locator>
 
 export type CardReceiver = { kind: 'self' } | { kind: 'representative'; name: string; relationship: string };
 
-/** In the open panel: who takes the card, "Serahkan kartu", and the "Tercatat" line back. */
+/** In the open panel: who takes the card, "Serahkan kartu", "Ya, serahkan", and the "Tercatat" line back. */
 export async function handOver(panel: Locator, receiver: CardReceiver): Promise<string> {
   if (receiver.kind === 'representative') {
     await panel.getByLabel('Wakil (keluarga)').check();
@@ -68,6 +68,7 @@ export async function handOver(panel: Locator, receiver: CardReceiver): Promise<
     await panel.getByLabel('Peserta sendiri').check();
   }
   await panel.getByRole('button', { name: 'Serahkan kartu' }).click();
+  await panel.getByRole('button', { name: 'Ya, serahkan' }).click();
   const done = panel.locator('[role="status"]', { hasText: /^Tercatat: kartu diserahkan/ });
   await done.waitFor();
   return (await done.textContent()) ?? '';
