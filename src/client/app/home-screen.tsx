@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, readRole, readVillageSetting } from '../db/app-state';
 import { QuotaMeter } from '../features/quota';
 import { useI18n } from '../i18n';
+import { InstallOffer } from '../pwa/install-prompt';
 import { StorageBadge } from '../pwa/storage-badge';
 import { UnsyncedSummary } from '../pwa/unsynced-summary';
 import { Link } from './router';
@@ -40,6 +41,7 @@ export function HomeScreen() {
           </p>
         )
       )}
+      <InstallOffer compact />
     </main>
   );
 }

@@ -50,6 +50,13 @@ export const app: Messages = {
     en: 'A new version is active in another tab. Reload this page.',
   },
   'pwa.reload.apply': { id: 'Muat ulang', en: 'Reload' },
+  'pwa.install.title': { id: 'Pasang aplikasi di ponsel', en: 'Install the app on this phone' },
+  'pwa.install.text': {
+    id: 'Aplikasi akan ada di layar utama, terbuka seperti aplikasi lain, juga tanpa sinyal.',
+    en: 'The app will be on the home screen and open like any other app, without signal too.',
+  },
+  'pwa.install.apply': { id: 'Pasang', en: 'Install' },
+  'pwa.install.later': { id: 'Nanti', en: 'Later' },
   'pwa.offline.ready': { id: 'Aplikasi siap dipakai tanpa sinyal.', en: 'The app is ready to work without signal.' },
   'pwa.unsynced.none': { id: 'Semua data sudah terkirim.', en: 'All records have been sent.' },
   'pwa.unsynced.some': { id: '{count} data belum terkirim sejak {since}', en: '{count} records not sent since {since}' },
