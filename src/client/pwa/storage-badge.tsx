@@ -10,7 +10,8 @@ export function StorageBadge() {
   return (
     <p className={`badge badge-${state}`} data-testid="storage-badge">
       {t(`pwa.storage.${state}`)}
-      {usageBytes !== null && ` · ${formatBytes(usageBytes, locale)}`}
+      {/* "0 B" tells nobody anything: the size shows once there is data worth counting. */}
+      {usageBytes !== null && usageBytes >= 1024 && ` ${t('pwa.storage.used', { size: formatBytes(usageBytes, locale) })}`}
     </p>
   );
 }

@@ -58,6 +58,9 @@ describe('RegistrationDetail', () => {
     await refuse(reg, rejection('version-conflict', server));
     renderScreen(<RegistrationDetail id={reg.id} />);
     expect(await screen.findByText(/sudah diubah di tempat lain/)).toBeTruthy();
+    // The server's version number means nothing to an operator: when it last changed does.
+    expect(screen.queryByText('Versi')).toBeNull();
+    expect(screen.getByText('Terakhir diubah di server')).toBeTruthy();
     expect(screen.getByText('25012345678')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Buang' }));
     await user.click(screen.getByRole('button', { name: 'Ya, buang' }));
@@ -95,6 +98,8 @@ describe('RegistrationDetail', () => {
     const view = renderScreen(<RegistrationDetail id={reg.id} />);
     await screen.findByText('12 Maret 1985');
     expect(view.container.textContent).toContain('Maret 2025 s.d. Desember 2025');
+    // The consent's notice version is said as such, never a bare "Versi".
+    expect(view.container.textContent).toMatch(/Disetujui .* \(pemberitahuan versi 2025-01\)/);
   });
 
   it('shows why and when a record was voided', async () => {

@@ -41,7 +41,8 @@ export function DetailFields({ record, village }: { record: LocalRegistration; v
   const onServer: Row[] = server
     ? [
         [t('detail.received'), formatSince(server.receivedAt, locale)],
-        [t('detail.version'), String(server.version)],
+        // The version number means nothing to an operator; when the server last changed it does.
+        [t('detail.updated'), formatSince(server.updatedAt, locale)],
         [t('detail.kpj'), server.kpjNumber ?? none],
         [t('detail.card'), server.card ? formatSince(server.card.handedAt, locale) : none],
       ]

@@ -64,7 +64,14 @@ export const app: Messages = {
     id: '{count} data ditolak server dan perlu diperbaiki.',
     en: '{count} records were refused by the server and need correcting.',
   },
-  'pwa.storage.persisted': { id: 'Penyimpanan permanen', en: 'Persistent storage' },
-  'pwa.storage.not-persisted': { id: 'Penyimpanan belum permanen', en: 'Storage not persistent' },
-  'pwa.storage.unknown': { id: 'Status penyimpanan belum diketahui', en: 'Storage status unknown' },
+  'pwa.storage.persisted': {
+    id: 'Data tersimpan aman di ponsel ini.',
+    en: 'Data is kept safely on this phone.',
+  },
+  'pwa.storage.not-persisted': {
+    id: 'Data bisa terhapus jika memori ponsel penuh: kirim data sesering mungkin.',
+    en: 'Data may be erased if the phone runs out of space: send it as often as you can.',
+  },
+  'pwa.storage.unknown': { id: 'Memeriksa penyimpanan ponsel…', en: 'Checking the phone’s storage…' },
+  'pwa.storage.used': { id: 'Terpakai {size}.', en: '{size} used.' },
 };
