@@ -145,6 +145,13 @@ describe('QuotaMeter', () => {
     expect((await screen.findByTestId('quota-used')).textContent).toBe('1 dari 100 terpakai (kuota bawaan sampai sinkron pertama)');
   });
 
+  it('after a sync that listed no quota for the village, the default is the server’s word', async () => {
+    await db.meta.put({ key: 'lastSyncAt', value: new Date().toISOString() });
+    renderScreen(<QuotaMeter villageCode={VILLAGE} />);
+    expect((await screen.findByTestId('quota-used')).textContent).toBe('0 dari 100 terpakai');
+    expect(screen.getByText(/^Sinkron terakhir/)).toBeTruthy();
+  });
+
   it('adds the last sync, warns when full, and follows new saves', async () => {
     await db.quotas.put({ villageCode: VILLAGE, quota: 3, accepted: 2, waitlisted: 1, syncedAt: new Date().toISOString() });
     renderScreen(<QuotaMeter villageCode={VILLAGE} />);
