@@ -7,7 +7,7 @@ import { createEnrolmentCode, createToken } from './harness/cli';
 import { enrolByUrl, rosterWithStatus, villageWorker, waitAllSent } from './harness/device-actions';
 import { closePanel, handOver, openBySearch, prepareEvent, progressLine } from './harness/event-actions';
 import { openPhone } from './harness/phone';
-import { checkScreen, navLink } from './harness/screen-check';
+import { axeViolations, checkScreen, navLink } from './harness/screen-check';
 import { startAppServer, type AppServer } from './harness/server';
 
 // Issue 12, the village operator's and the event desk's day on a 360x740 phone: capture
@@ -60,6 +60,16 @@ afterAll(async () => {
 });
 
 describe('the operator', () => {
+  it('has a checker that can fail: axe finds an image without a text alternative', async () => {
+    const probe = await phone.context.newPage();
+    try {
+      await probe.setContent('<html lang="id"><head><title>x</title></head><body><main><img src="x.png"></main></body></html>');
+      expect((await axeViolations(probe)).map((v) => v.id)).toContain('image-alt');
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('opens home and settings: both fit the phone and pass axe', async () => {
     const { page } = phone;
     await navLink(page, 'Beranda').click();
