@@ -51,7 +51,6 @@ beforeAll(async () => {
   admin = await createToken(server, 'admin', '*');
   await registerElsewhere();
   phone = await openPhone(server);
-  await enrolByUrl(phone.page, `${server.url}/enrol?code=${await createEnrolmentCode(server, 'operator', VILLAGE)}`);
 });
 
 afterAll(async () => {
@@ -68,6 +67,12 @@ describe('the operator', () => {
     } finally {
       await probe.close();
     }
+  });
+
+  it('on a fresh phone, is told once the app works without signal, then enrols the phone', async () => {
+    // The first visit's worker install ends while the shell is on screen: the banner says so.
+    await phone.page.getByRole('status').getByText('Aplikasi siap dipakai tanpa sinyal.').waitFor({ timeout: 60_000 });
+    await enrolByUrl(phone.page, `${server.url}/enrol?code=${await createEnrolmentCode(server, 'operator', VILLAGE)}`);
   });
 
   it('opens home and settings: both fit the phone and pass axe', async () => {
