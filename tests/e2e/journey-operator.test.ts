@@ -7,7 +7,7 @@ import { createEnrolmentCode, createToken } from './harness/cli';
 import { enrolByUrl, rosterWithStatus, villageWorker, waitAllSent } from './harness/device-actions';
 import { closePanel, handOver, openBySearch, prepareEvent, progressLine } from './harness/event-actions';
 import { openPhone } from './harness/phone';
-import { axeViolations, checkScreen, navLink } from './harness/screen-check';
+import { axeViolations, checkScreen, expectAboveMenu, navLink } from './harness/screen-check';
 import { startAppServer, type AppServer } from './harness/server';
 
 // Issue 12, the village operator's and the event desk's day on a 360x740 phone: capture
@@ -106,6 +106,11 @@ describe('the operator', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(`NIK ini sudah terdaftar di desa ${OTHER_VILLAGE}`);
     await checkScreen(page, 'refused record', 'operator-refusal');
+    // "Buang" asks first, and the question is on screen, not below the fold behind the menu.
+    await page.getByRole('button', { name: 'Buang' }).click();
+    await expectAboveMenu(page, page.locator('.confirm-box'), 'discard confirmation');
+    await checkScreen(page, 'discard confirmation');
+    await page.locator('.confirm-box').getByRole('button', { name: 'Batal' }).click();
   });
 
   it('corrects the refused record and sends it again: the server accepts it', async () => {
@@ -140,6 +145,9 @@ describe('the event desk on the same phone, once the village has accepted worker
     const panel = await openBySearch(page, 'dadang', 'DADANG SUNARYA');
     expect(await panel.textContent()).toContain('17 Agustus 1975');
     await checkScreen(page, 'handover panel', 'event-handover');
+    await panel.getByRole('button', { name: 'Serahkan kartu' }).click();
+    await expectAboveMenu(page, panel.locator('.confirm-box'), 'handover confirmation');
+    await panel.getByRole('button', { name: 'Batal' }).click();
     expect(await handOver(panel, { kind: 'self' })).toContain('kepada peserta sendiri');
     await checkScreen(page, 'handover recorded');
     await closePanel(page);

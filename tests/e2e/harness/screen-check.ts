@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PHONE_VIEWPORT } from './browser';
 
@@ -41,4 +41,17 @@ export async function checkScreen(page: Page, name: string, shot?: string): Prom
 /** The bottom menu's link called `label`. */
 export function navLink(page: Page, label: string) {
   return page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: label, exact: true });
+}
+
+/** The element is on screen, wholly above the fixed bottom menu (not below the fold behind it). */
+export async function expectAboveMenu(page: Page, target: Locator, name: string): Promise<void> {
+  await target.waitFor();
+  // Let a smooth scroll settle before measuring.
+  await page.waitForTimeout(300);
+  const box = await target.boundingBox();
+  const menu = await page.getByRole('navigation', { name: 'Navigasi utama' }).boundingBox();
+  expect(box, name).not.toBeNull();
+  expect(menu, 'bottom menu').not.toBeNull();
+  expect(box?.y ?? -1, `${name}: top on screen`).toBeGreaterThanOrEqual(0);
+  expect((box?.y ?? 0) + (box?.height ?? 0), `${name}: bottom above the menu`).toBeLessThanOrEqual(menu?.y ?? 0);
 }
