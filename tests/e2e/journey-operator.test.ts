@@ -105,6 +105,7 @@ describe('the operator', () => {
     const refusal = page.locator('.detail-rejected');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(`NIK ini sudah terdaftar di desa ${OTHER_VILLAGE}`);
+    expect(await refusal.textContent()).toContain('jika sudah benar, pekerja ini sudah terdaftar, jadi buang data ini.');
     await checkScreen(page, 'refused record', 'operator-refusal');
     // "Buang" asks first, and the question is on screen, not below the fold behind the menu.
     await page.getByRole('button', { name: 'Buang' }).click();

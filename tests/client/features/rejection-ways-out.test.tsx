@@ -81,6 +81,12 @@ describe('a refused record’s way out', () => {
     }
   });
 
+  it('says what to do when a refused NIK is right after all: discard', async () => {
+    const reg = await refusedCreate('duplicate-nik');
+    renderScreen(<RegistrationDetail id={reg.id} />);
+    expect(await screen.findByText(/jika sudah benar, pekerja ini sudah terdaftar, jadi buang data ini\.$/)).toBeTruthy();
+  });
+
   it('offers a plain resend for an op-conflict, which a new opId answers', async () => {
     expect(await offers(await refusedCreate('op-conflict'))).toMatchObject({ resend: true, discardOnly: false });
   });

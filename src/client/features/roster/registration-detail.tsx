@@ -109,6 +109,8 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
           <p>{rejectionText(t, record.rejection)}</p>
+          {/* Correcting is one way out; the other (the NIK is right) must be said as plainly. */}
+          {record.rejection.code === 'duplicate-nik' ? <p>{t('detail.advice.duplicate-nik')}</p> : null}
           {ways.correct || ways.resend ? null : (
             <p>{t(record.server ? 'detail.discard-only.change' : 'detail.discard-only.new')}</p>
           )}

@@ -50,6 +50,10 @@ export const roster: Messages = {
     id: 'Buang perubahan yang ditolak? Data kembali seperti yang tersimpan di server.',
     en: 'Discard the refused change? The record goes back to the server’s copy.',
   },
+  'detail.advice.duplicate-nik': {
+    id: 'Periksa NIK pada KTP: jika salah ketik, perbaiki; jika sudah benar, pekerja ini sudah terdaftar, jadi buang data ini.',
+    en: 'Check the NIK on the ID card: if it was mistyped, correct it; if it is right, the worker is already registered, so discard this record.',
+  },
   'detail.discard-only.new': {
     id: 'Memperbaiki atau mengirim ulang tidak akan mengubah jawaban server. Yang bisa dilakukan: buang data ini dari ponsel.',
     en: 'Correcting or sending again will not change the server’s answer. What remains: discard this record from the phone.',
