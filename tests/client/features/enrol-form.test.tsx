@@ -140,6 +140,13 @@ describe('EnrolScreen: a new registration', () => {
     expect(await db.registrations.count()).toBe(1);
   });
 
+  it('before any sync, calls a full quota what it is: the default, not the village’s', async () => {
+    for (let i = 0; i < 100; i++) await saveNewRegistration(db, makeRegistration());
+    await openForm();
+    expect(await screen.findByText(/^Menurut kuota bawaan \(100\), desa ini sudah penuh \(100\)/)).toBeTruthy();
+    expect(screen.queryByText(/Kuota desa ini sudah penuh/)).toBeNull();
+  });
+
   it('warns before capturing past a full quota, and still saves', async () => {
     const user = userEvent.setup();
     await db.quotas.put({ villageCode: VILLAGE, quota: 2, accepted: 2, waitlisted: 0, syncedAt: '2025-03-01T00:00:00.000Z' });

@@ -149,7 +149,7 @@ export function EnrolForm({ record, scopeVillage, baseline, initial, restoredAt,
         <ExtraSection open={extraOpen} onToggle={setExtraOpen} />
         <ConsentSection />
         {quota?.full ? (
-          <p className="enrol-warning" role="alert">{t('enrol.quota.full', { used: quota.used, quota: quota.quota })}</p>
+          <p className="enrol-warning" role="alert">{t(quota.syncedAt ? 'enrol.quota.full' : 'enrol.quota.full-default', { used: quota.used, quota: quota.quota })}</p>
         ) : null}
         {summary ? <p className="enrol-error enrol-summary" role="alert">{t('enrol.errors.summary', { count: summary })}</p> : null}
         {saveError ? <p className="enrol-error enrol-summary" role="alert">{saveError}</p> : null}

@@ -109,6 +109,10 @@ export const enrol: Messages = {
     en: 'This NIK is already registered on this phone: {name} ({status}). A NIK can be registered only once.',
   },
   'enrol.duplicate.open': { id: 'Buka data yang sudah ada', en: 'Open the existing record' },
+  'enrol.quota.full-default': {
+    id: 'Menurut kuota bawaan ({quota}), desa ini sudah penuh ({used}); kuota desa yang sebenarnya diketahui setelah sinkron pertama. Pendaftaran tetap boleh disimpan.',
+    en: 'By the default quota ({quota}) this village is full ({used}); its real quota is known after the first sync. You may still save.',
+  },
   'enrol.quota.full': {
     id: 'Kuota desa ini sudah penuh ({used} dari {quota}). Pendaftaran tetap boleh disimpan, tetapi akan masuk daftar cadangan.',
     en: 'This village’s quota is full ({used} of {quota}). You may still save: the registration will be waitlisted.',
