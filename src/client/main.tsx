@@ -4,6 +4,7 @@ import { App } from './app/app';
 import { importWhenReachable } from './app/deferred';
 import { readLocaleMirror } from './db/app-state';
 import { requestPersistentStorage } from './pwa/persistent-storage';
+import { listenForInstallPrompt } from './pwa/install-prompt';
 import { startServiceWorker } from './pwa/register';
 
 // Run by public/boot.js once the boot screen is on screen (in a build): render at once. The
@@ -11,6 +12,7 @@ import { startServiceWorker } from './pwa/register';
 // tab). The saved language comes from its synchronous localStorage copy; App corrects it from
 // IndexedDB if they differ.
 const container = document.getElementById('root');
+listenForInstallPrompt();
 
 if (container) {
   const locale = readLocaleMirror() ?? 'id';

@@ -77,13 +77,13 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 type RuleContext = { addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void };
+type RuleFields = Pick<Registration, 'nik' | 'birthDate' | 'occupation' | 'occupationOther' | 'coverageStart' | 'coverageEnd' | 'kkNumber'>;
 
-/** Rules that look at more than one field; shared by create, update and the form. */
-export function checkRegistrationRules(
-  reg: Pick<Registration, 'nik' | 'birthDate' | 'occupation' | 'occupationOther' | 'coverageStart' | 'coverageEnd' | 'kkNumber'>,
-  ctx: RuleContext,
-  rules: ProgrammeRules = DEFAULT_PROGRAMME,
-): void {
+/**
+ * Rules that look at more than one field; shared by create, update and the form. Any field may
+ * be missing (it failed on its own): a rule needing it is then left for the next check.
+ */
+export function checkRegistrationRules(reg: Partial<RuleFields>, ctx: RuleContext, rules: ProgrammeRules = DEFAULT_PROGRAMME): void {
   if (reg.occupation === 'lainnya' && !reg.occupationOther) {
     ctx.addIssue({ code: 'custom', message: 'occupation-other', path: ['occupationOther'] });
   }
@@ -101,8 +101,32 @@ export function checkRegistrationRules(
   }
 }
 
+/**
+ * The cross-field rules as a check that runs even when some fields failed: zod skips a
+ * refinement after any failed field by default, and the operator then met the age range or the
+ * coverage order only once everything else was fixed. Fields that failed on their own are left
+ * out, so a rule never reads a value that did not parse. `extra` adds rules of one caller's own.
+ */
+export function crossFieldCheck<T extends object>(
+  rules: ProgrammeRules,
+  extra?: (valid: Partial<T>, ctx: RuleContext) => void,
+) {
+  return z.superRefine<T>((value, ctx) => {
+    const failed = new Set(ctx.issues.map((issue) => String(issue.path?.[0])));
+    const valid = Object.fromEntries(Object.entries(value).filter(([key]) => !failed.has(key))) as Partial<T>;
+    // A field that failed already says what is wrong with it: one message per field.
+    const fresh: RuleContext = {
+      addIssue: (issue) => {
+        if (!failed.has(String(issue.path[0]))) ctx.addIssue(issue);
+      },
+    };
+    checkRegistrationRules(valid as Partial<RuleFields>, fresh, rules);
+    extra?.(valid, fresh);
+  }, { when: () => true });
+}
+
 export function makeRegistrationSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
-  return registrationObject.check(z.superRefine((reg: Registration, ctx) => checkRegistrationRules(reg, ctx, rules)));
+  return registrationObject.check(crossFieldCheck<Registration>(rules));
 }
 
 export const registrationSchema = makeRegistrationSchema();

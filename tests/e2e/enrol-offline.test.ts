@@ -63,6 +63,6 @@ describe('offline enrolment on one phone', () => {
     const page = app.page;
     await openApp(page, '/');
     await expect.poll(() => page.getByTestId('unsynced-summary').textContent()).toMatch(/^3 data belum terkirim sejak \d{2}\.\d{2}/);
-    await expect.poll(() => page.getByTestId('quota-used').textContent()).toBe('3 dari 100 terpakai');
+    await expect.poll(() => page.getByTestId('quota-used').textContent()).toBe('3 dari 100 terpakai (kuota bawaan sampai sinkron pertama)');
   });
 });

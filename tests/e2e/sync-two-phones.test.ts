@@ -45,7 +45,10 @@ async function enrolledOperator(): Promise<AppBrowser> {
   // test waits for the enrolment's first sync, which brings the quota).
   await phone.page.goto('/daftar');
   await phone.page.locator('.quota__title').getByText('Kuota Desa Tanjungsari').waitFor({ timeout: 60_000 });
-  await phone.page.locator(`select[name="villageCode"] option[value="${VILLAGE}"]:checked`).waitFor({ state: 'attached', timeout: 60_000 });
+  // An enrolled operator's village is fixed (read-only); its name shows once the regency's
+  // place file is on the phone.
+  await phone.page.locator(`input[name="villageCode"][readonly][value="${VILLAGE}"]`).waitFor({ timeout: 60_000 });
+  await phone.page.locator('.enrol-place-name').getByText(/^Tanjungsari, /).waitFor({ timeout: 60_000 });
   return phone;
 }
 

@@ -131,12 +131,14 @@ interface Built {
   foreign?: 'ahead' | 'after';
 }
 
+/** A generated registration made this village's, under an id of its own. */
+const fresh = (reg: Wire): Wire => ({ ...reg, id: randomUUID(), villageCode: TANJUNGSARI });
+
 /** Ids and opIds are made here, not generated: shrinking would make them collide. */
 function buildBatches(steps: Step[][]): Built[][] {
   const history: Built[] = [];
   const goodRegs: Wire[] = [];
   const reservedOpIds: string[] = [];
-  const fresh = (reg: Wire): Wire => ({ ...reg, id: randomUUID(), villageCode: TANJUNGSARI });
   return steps.map((batch) => batch.map((step): Built => {
     let built: Built;
     if (step.kind === 'foreign') {

@@ -162,6 +162,15 @@ describe('registrationSchema: each single corruption is rejected with the right 
     rejects(fc.constantFrom('2025-13', '2025-00', '2025-1', '25-01').map((v) => set({ coverageEnd: v })), 'coverageEnd', 'year-month');
   });
 
+  it('reports cross-field rules together with fields that fail on their own (one round)', () => {
+    fc.assert(fc.property(registration, (c) => {
+      const [y] = String(c.input.coverageStart).split('-');
+      // A wrong type (sex) stops a plain zod refinement; an out-of-pattern RT does not.
+      const found = issues({ ...c.input, rt: 'x', sex: 'Q', coverageEnd: `${Number(y) - 1}-01` });
+      expect(found).toEqual({ rt: 'rt-rw', sex: 'required', coverageEnd: 'coverage-order' });
+    }), { numRuns: 30 });
+  });
+
   it('a KK number equal to the NIK, however it is written', () => {
     rejects(fc.boolean().map((dotted) => (c: RegistrationCase) => {
       const nik = c.expected.nik;

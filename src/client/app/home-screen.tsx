@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { appDb, readVillageSetting } from '../db/app-state';
+import { appDb, readRole, readVillageSetting } from '../db/app-state';
 import { QuotaMeter } from '../features/quota';
 import { useI18n } from '../i18n';
+import { InstallOffer } from '../pwa/install-prompt';
 import { StorageBadge } from '../pwa/storage-badge';
 import { UnsyncedSummary } from '../pwa/unsynced-summary';
 import { Link } from './router';
@@ -10,12 +11,17 @@ import { Link } from './router';
 export function HomeScreen() {
   const { t } = useI18n();
   const village = useLiveQuery(() => readVillageSetting(appDb()), []);
+  const role = useLiveQuery(() => readRole(appDb()), []);
 
   return (
     <main className="screen home">
       <h1>{t('home.title')}</h1>
       {/* The one action that matters, above the fold on a 360x740 phone. */}
-      <Link href="/daftar" className="btn btn-primary btn-big">{t('home.enrol')}</Link>
+      {role === 'coordinator' ? (
+        <Link href="/koordinator" className="btn btn-primary btn-big">{t('home.coordinator')}</Link>
+      ) : (
+        <Link href="/daftar" className="btn btn-primary btn-big">{t('home.enrol')}</Link>
+      )}
       <Link href="/peserta" className="btn btn-wide">{t('home.roster')}</Link>
       <section className="card" aria-labelledby="home-data">
         <h2 id="home-data">{t('home.data')}</h2>
@@ -35,6 +41,7 @@ export function HomeScreen() {
           </p>
         )
       )}
+      <InstallOffer compact />
     </main>
   );
 }

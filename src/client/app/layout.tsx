@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { appDb, readRole } from '../db/app-state';
+import { appDb, readNavState, type NavState } from '../db/app-state';
 import { useI18n } from '../i18n';
 // The file, not the feature's index: the index would pull the whole form into the first chunk.
 import { useHasUnsavedInput } from '../features/enrol/unsaved-input';
@@ -23,19 +23,30 @@ interface NavItem {
   icon: NavIconName;
 }
 
-const OPERATOR_NAV: NavItem[] = [
-  { href: '/', label: 'nav.home', icon: 'home' },
-  { href: '/daftar', label: 'nav.enrol', icon: 'enrol' },
-  { href: '/peserta', label: 'nav.roster', icon: 'roster' },
-  { href: '/pengaturan', label: 'nav.settings', icon: 'settings' },
-];
-const COORDINATOR_ITEM: NavItem = { href: '/koordinator', label: 'nav.coordinator', icon: 'coordinator' };
+const HOME: NavItem = { href: '/', label: 'nav.home', icon: 'home' };
+const ENROL: NavItem = { href: '/daftar', label: 'nav.enrol', icon: 'enrol' };
+const ROSTER: NavItem = { href: '/peserta', label: 'nav.roster', icon: 'roster' };
+const COORDINATOR: NavItem = { href: '/koordinator', label: 'nav.coordinator', icon: 'coordinator' };
+const EVENT_DESK: NavItem = { href: '/penyerahan', label: 'nav.distribution', icon: 'card' };
+const SETTINGS: NavItem = { href: '/pengaturan', label: 'nav.settings', icon: 'settings' };
+
+/** At most five items: a sixth would not fit a 360 px screen with readable labels. */
+function navItems(state: NavState | null): NavItem[] {
+  // A coordinator's phone cannot enrol (the server takes only voids and handovers from it):
+  // its Daftar item gives way to the coordinator's screens. An admin may enrol, from home's
+  // big button: its menu is a coordinator's so that it keeps five items.
+  const desk = state?.role === 'coordinator' || state?.role === 'admin';
+  const items = desk ? [HOME, ROSTER, COORDINATOR] : [HOME, ENROL, ROSTER];
+  if (state?.eventDesk) items.push(EVENT_DESK);
+  items.push(SETTINGS);
+  return items;
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const route = useRoute();
   const online = useOnline();
-  const role = useLiveQuery(() => readRole(appDb()), [], null);
+  const navState = useLiveQuery(() => readNavState(appDb()), [], null);
   const unsaved = useHasUnsavedInput();
   useBeforeUnloadWarning(unsaved);
 
@@ -50,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
     content.current?.focus();
   }, [pathname]);
 
-  const nav = role === 'coordinator' || role === 'admin' ? [...OPERATOR_NAV.slice(0, 3), COORDINATOR_ITEM, OPERATOR_NAV[3] as NavItem] : OPERATOR_NAV;
+  const nav = navItems(navState);
   const network = t(online ? 'app.online' : 'app.offline');
 
   return (

@@ -133,6 +133,32 @@ export async function readRole(db: Desa100Db): Promise<Role | null> {
   return (await getMeta(db, 'role')) ?? null;
 }
 
+export interface NavState {
+  role: Role | null;
+  /** Whether the card-handover desk belongs in the bottom menu. */
+  eventDesk: boolean;
+}
+
+/**
+ * What the bottom menu offers. Coordinators run handover events anywhere in their scope. An
+ * operator's phone gets the desk once its village has an accepted registration: that is exactly
+ * when the server takes a handover (`not-accepted` before), and KPJ numbers are not a better
+ * signal since coordinators may record them late or never. A phone that already prepared an
+ * event keeps the desk whatever happens to the records.
+ */
+export async function readNavState(db: Desa100Db): Promise<NavState> {
+  // One round of reads, not role first: a live query tracks what it read, and every read here
+  // must be tracked for the menu to follow a sync or an event being prepared.
+  const [role, accepted, events] = await Promise.all([
+    readRole(db),
+    db.registrations.where('status').equals('accepted').first(),
+    db.distributionEvents.count(),
+  ]);
+  if (role === 'coordinator' || role === 'admin') return { role, eventDesk: true };
+  if (role !== 'operator') return { role, eventDesk: false };
+  return { role, eventDesk: accepted !== undefined || events > 0 };
+}
+
 export type VillageLookup =
   | { status: 'found'; place: VillagePlace }
   | { status: 'unknown' }

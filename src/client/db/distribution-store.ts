@@ -3,7 +3,7 @@ import { receiverSchema, type Card, type HandoverOp, type PullResponse, type Rec
 import { isVillageCode } from '../../shared/places/codes';
 import { foldAnswers, readAnswers, withAnswer } from './answers';
 import { withStorageErrors } from './errors';
-import { getMeta, getMetas, setMeta } from './meta';
+import { getMeta, getMetas, isInFlight, setMeta } from './meta';
 import { registrationOf, searchKeys } from './registration-keys';
 import { isRefusedHandover, settle } from './sync-records';
 import type {
@@ -233,5 +233,26 @@ export async function dismissHandoverConflict(db: Desa100Db, registrationId: str
     // A refusal of another of its ops (a refused correction) stays for the operator.
     const rejection = refused.some((row) => row.opId === reg.rejection?.opId) ? null : reg.rejection;
     await db.registrations.put(settle({ ...reg, rejection }, left, false));
+  }));
+}
+
+export type UndoResult = { ok: true } | { ok: false; reason: 'none' | 'sent' };
+
+/**
+ * Takes back a handover made here by mistake (the wrong SITI NURJANAH), as long as its op has
+ * never left the phone: not attempted, not in the batch being pushed right now. Once sent, the
+ * server may hold it, and only a coordinator can correct the record there.
+ */
+export async function undoHandover(db: Desa100Db, registrationId: string): Promise<UndoResult> {
+  return withStorageErrors(() => db.transaction('rw', [db.handovers, db.outbox, db.meta], async () => {
+    const mark = await db.handovers.get(registrationId);
+    if (!mark) return { ok: false, reason: 'none' } as const;
+    const [row, inFlight] = await Promise.all([db.outbox.where('opId').equals(mark.opId).first(), getMeta(db, 'inFlight')]);
+    if (!row || row.state !== 'queued' || row.attempts > 0 || isInFlight(inFlight, row.seq)) {
+      return { ok: false, reason: 'sent' } as const;
+    }
+    await db.outbox.delete(row.seq as number);
+    await db.handovers.delete(registrationId);
+    return { ok: true } as const;
   }));
 }

@@ -195,13 +195,18 @@ function assertVillageKept(before: Registration, next: Registration): void {
  */
 export async function discardRejected(db: Desa100Db, id: string): Promise<'deleted' | 'reverted'> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.registrations, db.outbox, db.answers], async () => {
+    db.transaction('rw', [db.registrations, db.outbox, db.answers, db.handovers], async () => {
       await foldAnswers(db, [id]);
       const row = await db.registrations.get(id);
       if (!row) throw new ClientError('not-found');
       if (row.status !== 'rejected') throw new ClientError('not-editable');
       const ops = await db.outbox.where('registrationId').equals(id).toArray();
       const server = latestServer(row);
+      // A refused handover's local mark goes with its op: left behind, the desk would show the
+      // card as handed here, unsent, for good, and refuse to hand it over again.
+      const dropped = new Set(ops.filter((o) => !server || o.state === 'rejected').map((o) => o.opId));
+      const mark = await db.handovers.get(id);
+      if (mark && dropped.has(mark.opId)) await db.handovers.delete(id);
       if (!server) {
         await db.outbox.bulkDelete(ops.map((o) => o.seq as number));
         await db.registrations.delete(id);

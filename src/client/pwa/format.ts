@@ -1,6 +1,39 @@
+import { useMemo } from 'react';
+import { useI18n } from '../i18n';
 import type { Locale } from '../i18n/types';
 
+// The app's one home for dates and numbers on screen. Dates are always day first, with the
+// month's name in the app's language ("12 Mei 1978", "12 May 1978") or as "12/05/1978", never
+// month first, whatever the phone's own language: an en-US phone would otherwise show a birth
+// date of 12 May as 05/12, read by an Indonesian as 5 December.
+
+/** English is written the British way: day first, as in Indonesian. */
 const BCP47: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+
+const MONTHS: Record<Locale, readonly string[]> = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * A calendar day (`YYYY-MM-DD`: birth dates, event dates) as people write it: "12 Mei 1978",
+ * or "12/05/1978" with `numeric`. Read as written, never through Date, so no time zone moves
+ * the day. Anything else is shown as it came.
+ */
+export function formatDay(ymd: string, locale: Locale, style: 'long' | 'numeric' = 'long'): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  const month = match ? MONTHS[locale][Number(match[2]) - 1] : undefined;
+  if (!match || !month) return ymd;
+  const [, y, m, d] = match;
+  return style === 'numeric' ? `${d}/${m}/${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** A month (`YYYY-MM`: coverage periods): "Maret 2025". */
+export function formatMonth(ym: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(ym);
+  const month = match ? MONTHS[locale][Number(match[2]) - 1] : undefined;
+  return match && month ? `${month} ${match[1]}` : ym;
+}
 
 /** "08.14" today; "3 Mar 08.14" on another day: operators think in hours, not timestamps. */
 export function formatSince(iso: string, locale: Locale, now: Date = new Date()): string {
@@ -59,4 +92,36 @@ export function formatBytes(bytes: number, locale: Locale): string {
   const [whole, fraction] = unit === 0 ? [tenths, 0] : [Math.floor(tenths / 10), tenths % 10];
   const number = grouped(whole, locale);
   return `${fraction === 0 ? number : `${number}${SEPARATORS[locale].decimal}${fraction}`} ${name}`;
+}
+
+export interface Format {
+  num: (n: number) => string;
+  /** A moment (ISO time): "12 Mei 2025 08.14". */
+  time: (iso: string) => string;
+  /** A calendar day (`YYYY-MM-DD`) or the day of a moment: "12 Mei 2025". */
+  date: (isoOrDay: string) => string;
+}
+
+/** A time the server sent malformed is shown as it came, not as "Invalid Date". */
+const safe = (f: Intl.DateTimeFormat) => (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+};
+
+/** The formatters of the screens past the first (Intl objects cost a cheap phone, see above). */
+export function makeFormat(locale: Locale): Format {
+  const tag = BCP47[locale];
+  const num = new Intl.NumberFormat(tag);
+  const time = safe(new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }));
+  const date = safe(new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }));
+  return {
+    num: (n) => num.format(n),
+    time,
+    date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, locale) : date(value)),
+  };
+}
+
+export function useFormat(): Format {
+  const { locale } = useI18n();
+  return useMemo(() => makeFormat(locale), [locale]);
 }

@@ -8,12 +8,29 @@ let controller: SwController | null = null;
 /** Components mounted before the controller exists; told to re-subscribe once it does. */
 const waitingForController = new Set<() => void>();
 
-const IDLE: SwState = { needRefresh: false, offlineReady: false, reloadNeeded: false, failed: false };
+const IDLE: SwState = { needRefresh: false, offlineReady: false, installed: false, reloadNeeded: false, failed: false };
 const idle = () => IDLE;
+const currentState = () => controller?.getState() ?? IDLE;
 
-function subscribeLater(listener: () => void): () => void {
-  waitingForController.add(listener);
-  return () => waitingForController.delete(listener);
+/**
+ * One subscribe and one snapshot for the page's whole life. The shell renders before the
+ * worker registers: a listener added then is moved onto the controller once it exists, and
+ * the snapshot reads that controller. (Swapping the functions on a later render, as before,
+ * never happened on a fresh phone: nothing re-rendered the banner, and "siap dipakai tanpa
+ * sinyal" was never shown.)
+ */
+function subscribe(listener: () => void): () => void {
+  if (controller) return controller.subscribe(listener);
+  let inner: (() => void) | null = null;
+  const attached = () => {
+    inner = controller ? controller.subscribe(listener) : null;
+    listener();
+  };
+  waitingForController.add(attached);
+  return () => {
+    waitingForController.delete(attached);
+    inner?.();
+  };
 }
 
 /** Makes `c` the page's controller (startServiceWorker; component tests with a fake worker). */
@@ -39,12 +56,20 @@ export interface ServiceWorkerApi extends SwState {
 }
 
 export function useServiceWorker(): ServiceWorkerApi {
-  const c = controller;
-  const state = useSyncExternalStore(c ? c.subscribe : subscribeLater, c ? c.getState : idle, idle);
+  const state = useSyncExternalStore(subscribe, currentState, idle);
   return {
     ...state,
-    applyUpdate: () => c?.applyUpdate(),
-    dismissUpdate: () => c?.dismissUpdate(),
-    dismissOfflineReady: () => c?.dismissOfflineReady(),
+    applyUpdate: () => controller?.applyUpdate(),
+    dismissUpdate: () => controller?.dismissUpdate(),
+    dismissOfflineReady: () => controller?.dismissOfflineReady(),
   };
+}
+
+/**
+ * Whether this phone opens the app without signal: a worker controls the page (installed on an
+ * earlier visit), or this page saw the first install finish.
+ */
+export function useOfflineCapable(): boolean {
+  const { installed } = useServiceWorker();
+  return installed || Boolean(globalThis.navigator?.serviceWorker?.controller);
 }

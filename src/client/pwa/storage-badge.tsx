@@ -8,9 +8,10 @@ export function StorageBadge() {
   const { persisted, usageBytes } = useStorageStatus();
   const state = persisted === null ? 'unknown' : persisted ? 'persisted' : 'not-persisted';
   return (
-    <p className={`badge badge-${state}`} data-testid="storage-badge">
+    <p className={`storage-note storage-note--${state}`} data-testid="storage-badge">
       {t(`pwa.storage.${state}`)}
-      {usageBytes !== null && ` · ${formatBytes(usageBytes, locale)}`}
+      {/* "0 B" tells nobody anything: the size shows once there is data worth counting. */}
+      {usageBytes !== null && usageBytes >= 1024 && ` ${t('pwa.storage.used', { size: formatBytes(usageBytes, locale) })}`}
     </p>
   );
 }

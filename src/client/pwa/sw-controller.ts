@@ -8,8 +8,10 @@ import type { Workbox } from 'workbox-window';
 export interface SwState {
   /** A new version is installed and waiting for the operator's go-ahead. */
   needRefresh: boolean;
-  /** First install finished: the app now opens without signal. */
+  /** First install finished: the app now opens without signal (the banner, until dismissed). */
   offlineReady: boolean;
+  /** This page saw the first install finish; unlike offlineReady, dismissing keeps it. */
+  installed: boolean;
   /** Another tab switched versions: this page runs old code under a new worker until reloaded. */
   reloadNeeded: boolean;
   /** Registration failed (e.g. private mode): the app works online only. */
@@ -37,7 +39,7 @@ export function createSwController(
   reload: () => void,
   options: { updateEveryMs?: number; isOnline?: () => boolean } = {},
 ): SwController {
-  let state: SwState = { needRefresh: false, offlineReady: false, reloadNeeded: false, failed: false };
+  let state: SwState = { needRefresh: false, offlineReady: false, installed: false, reloadNeeded: false, failed: false };
   const listeners = new Set<() => void>();
   let updateRequested = false;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -50,7 +52,7 @@ export function createSwController(
 
   workbox.addEventListener('waiting', () => set({ needRefresh: true }));
   workbox.addEventListener('installed', (event) => {
-    if (!event.isUpdate) set({ offlineReady: true });
+    if (!event.isUpdate) set({ offlineReady: true, installed: true });
   });
   workbox.addEventListener('controlling', (event) => {
     if (updateRequested) reload();

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/client/app/app';
 import { appDb, readLocaleMirror, readStartupState } from '../../../src/client/db/app-state';
+import { searchKeys } from '../../../src/client/db/registration-keys';
+import { makeRegistration, VILLAGE } from '../db/helpers';
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
@@ -11,8 +13,24 @@ beforeEach(() => {
 
 afterEach(async () => {
   localStorage.clear();
-  await Promise.all([appDb().meta.clear(), appDb().outbox.clear()]);
+  await Promise.all([appDb().meta.clear(), appDb().outbox.clear(), appDb().registrations.clear()]);
 });
+
+async function navLabels(): Promise<string[]> {
+  const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
+  // The menu settles once IndexedDB has answered who this phone is.
+  await waitFor(() => expect(within(nav).getByRole('link', { name: 'Pengaturan' })).toBeTruthy());
+  return within(nav).getAllByRole('link').map((a) => a.textContent ?? '');
+}
+
+/** An accepted registration of the operator's village, as a pull leaves it. */
+async function putAccepted(): Promise<void> {
+  const data = makeRegistration();
+  await appDb().registrations.put({
+    id: data.id, villageCode: data.villageCode, ...searchKeys(data), status: 'accepted', data, server: null,
+    rejection: null, origin: 'pulled', createdAt: data.capturedAt, updatedAt: data.capturedAt,
+  });
+}
 
 describe('app shell', () => {
   it('renders home in Indonesian with the big enrol action and the bottom navigation', async () => {
@@ -72,6 +90,32 @@ describe('app shell', () => {
     expect(document.activeElement?.id).toBe('content'); // focus follows the new screen
     await userEvent.click(within(nav).getByRole('link', { name: 'Beranda' }));
     expect(await screen.findByRole('heading', { level: 1, name: '1 Desa 100 Perlindungan' })).toBeTruthy();
+  });
+
+  it('offers the card-handover desk to a coordinator phone, and from it a way back home', async () => {
+    await appDb().meta.bulkPut([{ key: 'role', value: 'coordinator' }, { key: 'scope', value: '32.14' }]);
+    render(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
+    const desk = await within(nav).findByRole('link', { name: 'Kartu' });
+    expect(desk.getAttribute('href')).toBe('/penyerahan');
+    // No enrol item: the server takes no registration from a coordinator's phone.
+    expect(await navLabels()).toEqual(['Beranda', 'Peserta', 'Koordinator', 'Kartu', 'Pengaturan']);
+    expect(screen.getByRole('link', { name: 'Buka papan koordinator' }).getAttribute('href')).toBe('/koordinator');
+    await userEvent.click(desk);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Penyerahan kartu' })).toBeTruthy();
+    expect(desk.getAttribute('aria-current')).toBe('page');
+    await userEvent.click(within(nav).getByRole('link', { name: 'Beranda' }));
+    expect(window.location.pathname).toBe('/');
+  });
+
+  it('offers the desk to an operator only once the village has an accepted registration', async () => {
+    await appDb().meta.bulkPut([{ key: 'role', value: 'operator' }, { key: 'scope', value: VILLAGE }]);
+    render(<App />);
+    await waitFor(() => expect(screen.getByRole('navigation', { name: 'Navigasi utama' }).textContent).toContain('Pengaturan'));
+    expect(await navLabels()).not.toContain('Kartu');
+    await putAccepted();
+    const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
+    expect(await within(nav).findByRole('link', { name: 'Kartu' }, { timeout: 3000 })).toBeTruthy();
   });
 
   it('answers an unknown address with a way home', async () => {

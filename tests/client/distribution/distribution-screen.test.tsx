@@ -71,6 +71,12 @@ describe('handover event screen', () => {
     await user.type(within(panel).getByRole('textbox', { name: 'Nama wakil (sesuai KTP)' }), 'Ujang Sopandi');
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Hubungan dengan peserta' }), 'suami');
     await user.click(within(panel).getByRole('button', { name: 'Serahkan kartu' }));
+    // Nothing is written before the desk confirms who takes which card.
+    expect(await db.outbox.count()).toBe(0);
+    expect(within(panel).getByRole('group', { name: /^Serahkan kartu SITI AMINAH/ }).textContent).toContain(
+      'Serahkan kartu SITI AMINAH (lahir 12 Maret 1985) kepada wakil: UJANG SOPANDI (suami)?',
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Ya, serahkan' }));
 
     expect((await within(panel).findByRole('status')).textContent).toMatch(/^Tercatat: kartu diserahkan .*kepada wakil: UJANG SOPANDI \(suami\), oleh HP Meja 1\.$/);
     expect(onQueued).toHaveBeenCalledTimes(1);
@@ -88,6 +94,50 @@ describe('handover event screen', () => {
     expect(within(again).getByRole('alert').textContent).toBe(
       `Kartu ini sudah diserahkan di HP ini: ${when}, kepada wakil: UJANG SOPANDI (suami), oleh HP Meja 1. Tidak dapat diserahkan lagi. (Belum terkirim ke server.)`,
     );
+  });
+
+  it('tells two workers of the same name apart by birth date and address', async () => {
+    const db = await withEvent([
+      serverRegistration({ fullName: 'SITI NURJANAH', birthDate: '1980-01-05', address: 'Kp. Cikadu', rt: '001', rw: '002' }),
+      serverRegistration({ fullName: 'SITI NURJANAH', birthDate: '1992-07-21', address: 'Kp. Babakan', rt: '004', rw: '001' }),
+    ]);
+    renderId(<DistributionScreen db={db} fetchFn={fakeServer({}).fetchFn} onQueued={() => undefined} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Cari nama atau NIK' }), 'siti nur');
+    const results = await screen.findAllByRole('button', { name: /SITI NURJANAH/ });
+    const texts = results.map((b) => b.textContent ?? '');
+    expect(texts.some((x) => x.includes('Lahir 5 Januari 1980 · Kp. Cikadu, RT 001/RW 002'))).toBe(true);
+    expect(texts.some((x) => x.includes('Lahir 21 Juli 1992 · Kp. Babakan, RT 004/RW 001'))).toBe(true);
+    await user.click(results.find((b) => b.textContent?.includes('1992')) as HTMLElement);
+    expect(screen.getByRole('region', { name: 'SITI NURJANAH' }).textContent).toContain('21 Juli 1992');
+  });
+
+  it('undoes a handover while it is unsent, and refuses once it has been sent', async () => {
+    const siti = serverRegistration({ fullName: 'SITI AMINAH' });
+    const db = await withEvent([siti]);
+    renderId(<DistributionScreen db={db} fetchFn={fakeServer({}).fetchFn} onQueued={() => undefined} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Cari nama atau NIK' }), 'siti');
+    await user.click(screen.getByRole('button', { name: /SITI AMINAH/ }));
+    const panel = screen.getByRole('region', { name: 'SITI AMINAH' });
+    await user.click(within(panel).getByRole('button', { name: 'Serahkan kartu' }));
+    await user.click(within(panel).getByRole('button', { name: 'Ya, serahkan' }));
+    expect(await screen.findByText('1 dari 1 kartu diserahkan')).toBeTruthy();
+
+    await user.click(within(panel).getByRole('button', { name: 'Batalkan penyerahan ini' }));
+    expect(await screen.findByText('0 dari 1 kartu diserahkan')).toBeTruthy();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.handovers.count()).toBe(0);
+
+    // Handed over again, then pushed once (its answer lost): the server may hold it now.
+    await user.click(within(panel).getByRole('button', { name: 'Serahkan kartu' }));
+    await user.click(within(panel).getByRole('button', { name: 'Ya, serahkan' }));
+    await screen.findByText('1 dari 1 kartu diserahkan');
+    const row = await db.outbox.toCollection().first();
+    await db.outbox.update(row?.seq as number, { attempts: 1 });
+    await user.click(within(panel).getByRole('button', { name: 'Batalkan penyerahan ini' }));
+    expect(await within(panel).findByText(/sudah terkirim ke server dan tidak dapat dibatalkan/)).toBeTruthy();
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('shows a handover the server refused because another phone was first', async () => {

@@ -3,6 +3,7 @@ import {
   readEventEntries, recordHandover, storeEventPage,
 } from '../../../src/client/db/distribution-store';
 import { setMeta } from '../../../src/client/db/meta';
+import { discardRejected } from '../../../src/client/db/registrations';
 import type { Desa100Db } from '../../../src/client/db/schema';
 import { DEVICE_ID, enrol, freshDb, serverRegistration } from '../coordinator/helpers';
 
@@ -84,6 +85,24 @@ describe('recordHandover', () => {
     })).toEqual({ ok: false, reason: 'invalid-receiver' });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.handovers.count()).toBe(0);
+  });
+
+  it('discarding a refused handover removes its mark: the card can be handed over again', async () => {
+    const { db, ids } = await seeded();
+    const id = ids[0] as string;
+    const made = await recordHandover(db, { registrationId: id, receiver: { kind: 'self' }, eventId: null });
+    if (!made.ok) throw new Error('handover refused');
+    // What sync leaves when the server answers `not-accepted` (the worker was voided meanwhile).
+    const row = await db.outbox.where('opId').equals(made.mark.opId).first();
+    await db.outbox.update(row?.seq as number, { state: 'rejected', attempts: 1 });
+    await db.registrations.update(id, {
+      status: 'rejected',
+      rejection: { opId: made.mark.opId, code: 'not-accepted', message: 'not accepted', at: new Date().toISOString() },
+    });
+    expect(await discardRejected(db, id)).toBe('reverted');
+    expect(await db.handovers.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await recordHandover(db, { registrationId: id, receiver: { kind: 'self' }, eventId: null })).ok).toBe(true);
   });
 
   it('is all or nothing: when the outbox write fails, no mark is left behind', async () => {

@@ -58,6 +58,9 @@ describe('RegistrationDetail', () => {
     await refuse(reg, rejection('version-conflict', server));
     renderScreen(<RegistrationDetail id={reg.id} />);
     expect(await screen.findByText(/sudah diubah di tempat lain/)).toBeTruthy();
+    // The server's version number means nothing to an operator: when it last changed does.
+    expect(screen.queryByText('Versi')).toBeNull();
+    expect(screen.getByText('Terakhir diubah di server')).toBeTruthy();
     expect(screen.getByText('25012345678')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Buang' }));
     await user.click(screen.getByRole('button', { name: 'Ya, buang' }));
@@ -98,6 +101,30 @@ describe('RegistrationDetail', () => {
     expect(await db.registrations.get(reg.id)).toMatchObject({ status: 'accepted', rejection: null });
   });
 
+  it('writes the birth date and the coverage months out, day first', async () => {
+    const reg = makeRegistration({ birthDate: '1985-03-12', coverageStart: '2025-03', coverageEnd: '2025-12' });
+    await saveNewRegistration(db, reg);
+    const view = renderScreen(<RegistrationDetail id={reg.id} />);
+    await screen.findByText('12 Maret 1985');
+    expect(view.container.textContent).toContain('Maret 2025 s.d. Desember 2025');
+    // The consent's notice version is said as such, never a bare "Versi".
+    expect(view.container.textContent).toMatch(/Disetujui .* \(pemberitahuan versi 2025-01\)/);
+  });
+
+  it('shows why and when a record was voided', async () => {
+    const reg = makeRegistration();
+    await saveNewRegistration(db, reg);
+    const server: ServerRegistration = {
+      ...reg, status: 'voided', version: 2, receivedAt: '2025-03-02T01:00:00.000Z',
+      updatedAt: '2025-03-05T03:30:00.000Z', kpjNumber: null, card: null, seq: 9, voidReason: 'Pindah ke desa lain',
+    };
+    await db.outbox.clear();
+    await db.registrations.update(reg.id, { status: 'voided', server });
+    renderScreen(<RegistrationDetail id={reg.id} />);
+    const section = await screen.findByRole('region', { name: /^Dibatalkan 5 Mar 2025/ });
+    expect(section.textContent).toContain('Alasan: Pindah ke desa lain');
+  });
+
   it('offers editing a pending record, with the full NIK and the village name', async () => {
     const places = placesFixture('/places/32.14.json') as RegencyPlaces;
     await db.places.put({ ...places, cachedAt: '2025-03-01T00:00:00.000Z' });
@@ -116,9 +143,22 @@ describe('QuotaMeter', () => {
     for (let i = 0; i < 3; i++) await saveNewRegistration(db, makeRegistration());
     await saveNewRegistration(db, makeRegistration({ villageCode: '32.14.01.1001' }));
     renderScreen(<QuotaMeter villageCode={VILLAGE} />);
-    expect(await screen.findByText('3 dari 100 terpakai')).toBeTruthy();
+    expect(await screen.findByText('3 dari 100 terpakai (kuota bawaan sampai sinkron pertama)')).toBeTruthy();
     expect(screen.getByText(/Belum pernah sinkron: memakai kuota bawaan 100/)).toBeTruthy();
     expect(screen.queryByText(/Kuota penuh/)).toBeNull();
+  });
+
+  it('says on the form’s one-line meter that the quota is the default until the first sync', async () => {
+    await saveNewRegistration(db, makeRegistration());
+    renderScreen(<QuotaMeter villageCode={VILLAGE} compact />);
+    expect((await screen.findByTestId('quota-used')).textContent).toBe('1 dari 100 terpakai (kuota bawaan sampai sinkron pertama)');
+  });
+
+  it('after a sync that listed no quota for the village, the default is the server’s word', async () => {
+    await db.meta.put({ key: 'lastSyncAt', value: new Date().toISOString() });
+    renderScreen(<QuotaMeter villageCode={VILLAGE} />);
+    expect((await screen.findByTestId('quota-used')).textContent).toBe('0 dari 100 terpakai');
+    expect(screen.getByText(/^Sinkron terakhir/)).toBeTruthy();
   });
 
   it('adds the last sync, warns when full, and follows new saves', async () => {

@@ -48,8 +48,9 @@ describe('EnrolScreen: a new registration', () => {
     expect(byName<HTMLSelectElement>(container, 'villageCode').value).toBe(VILLAGE);
     expect(byName(container, 'monthlyIncome').value).toBe('1.000.000');
     await fillRequired(container, user);
-    // NIK pre-fill: birth date and sex come from the NIK.
+    // NIK pre-fill: birth date and sex come from the NIK, the date spelled out day first.
     expect(byName(container, 'birthDate').value).toBe('1985-03-12');
+    expect(screen.getByTestId('birth-date-written').textContent).toBe('Tertulis: 12 Maret 1985');
     expect(container.querySelector<HTMLInputElement>('[name="sex"][value="P"]')?.checked).toBe(true);
     const income = byName(container, 'monthlyIncome');
     await user.clear(income);
@@ -93,12 +94,27 @@ describe('EnrolScreen: a new registration', () => {
     expect(await db.registrations.count()).toBe(0);
   });
 
+  it('shows every error in one submit: cross-field rules too, while other fields are still wrong', async () => {
+    const user = userEvent.setup();
+    const { container } = await openForm();
+    await user.type(byName(container, 'nik'), NIK);
+    // Too old for the programme, and not the NIK's birth date; the name is left empty.
+    fireEvent.change(byName(container, 'birthDate'), { target: { value: '1940-03-12' } });
+    fireEvent.change(byName(container, 'coverageStart'), { target: { value: '2025-06' } });
+    fireEvent.change(byName(container, 'coverageEnd'), { target: { value: '2025-03' } });
+    await user.click(screen.getByRole('button', { name: 'Simpan pendaftaran' }));
+    await waitFor(() => expect(describedText(byName(container, 'fullName'))).toContain('Wajib diisi.'));
+    expect(describedText(byName(container, 'birthDate'))).toContain('Usia di luar rentang program');
+    expect(describedText(byName(container, 'coverageEnd'))).toContain('Bulan selesai tidak boleh sebelum bulan mulai.');
+    expect(describedText(byName(container, 'nikMismatchConfirmed'))).toContain('Centang konfirmasi ini');
+  });
+
   it('asks for a confirmation, not a correction, when birth date or sex differ from the NIK', async () => {
     const user = userEvent.setup();
     const { container } = await openForm();
     await fillRequired(container, user);
     fireEvent.change(byName(container, 'birthDate'), { target: { value: '1985-03-13' } });
-    expect(await screen.findByText(/menurut NIK, tanggal lahir 1985-03-12/)).toBeTruthy();
+    expect(await screen.findByText(/menurut NIK, tanggal lahir 12 Maret 1985/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Simpan pendaftaran' }));
     const confirm = byName(container, 'nikMismatchConfirmed');
     await waitFor(() => expect(describedText(confirm)).toContain('Centang konfirmasi ini'));
@@ -122,6 +138,13 @@ describe('EnrolScreen: a new registration', () => {
     await user.click(screen.getByRole('button', { name: 'Simpan pendaftaran' }));
     await waitFor(() => expect(describedText(byName(container, 'nik'))).toContain('NIK sudah terdaftar.'));
     expect(await db.registrations.count()).toBe(1);
+  });
+
+  it('before any sync, calls a full quota what it is: the default, not the village’s', async () => {
+    for (let i = 0; i < 100; i++) await saveNewRegistration(db, makeRegistration());
+    await openForm();
+    expect(await screen.findByText(/^Menurut kuota bawaan \(100\), desa ini sudah penuh \(100\)/)).toBeTruthy();
+    expect(screen.queryByText(/Kuota desa ini sudah penuh/)).toBeNull();
   });
 
   it('warns before capturing past a full quota, and still saves', async () => {

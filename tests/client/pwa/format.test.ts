@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, scaleBytes } from '../../../src/client/pwa/format';
+import { formatBytes, formatCount, formatDay, formatMonth, makeFormat, scaleBytes } from '../../../src/client/pwa/format';
 
 // formatBytes avoids Intl.NumberFormat at start-up; it must still say exactly what Intl says
 // (the unit is chosen as before, by scaleBytes; the literal cases below pin that too).
@@ -39,5 +39,21 @@ describe('formatCount', () => {
       expect(formatCount(n, 'id'), String(n)).toBe(new Intl.NumberFormat('id-ID').format(n));
       expect(formatCount(n, 'en'), String(n)).toBe(new Intl.NumberFormat('en-GB').format(n));
     }
+  });
+});
+
+describe('formatDay and formatMonth', () => {
+  it('write a day as Indonesians do, day first, in either language', () => {
+    expect(formatDay('1978-05-12', 'id')).toBe('12 Mei 1978');
+    expect(formatDay('1978-05-12', 'en')).toBe('12 May 1978');
+    expect(formatDay('1978-05-12', 'id', 'numeric')).toBe('12/05/1978');
+    expect(formatDay('1978-05-12', 'en', 'numeric')).toBe('12/05/1978');
+    expect(formatMonth('2025-03', 'id')).toBe('Maret 2025');
+    expect(formatDay('1978-13-12', 'id')).toBe('1978-13-12'); // shown as it came, not invented
+  });
+
+  it('never moves a calendar day through a time zone (an event date, a birth date)', () => {
+    expect(makeFormat('id').date('2025-03-01')).toBe('1 Maret 2025');
+    expect(makeFormat('en').date('1978-05-12')).toBe('12 May 1978');
   });
 });

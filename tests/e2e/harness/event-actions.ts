@@ -3,9 +3,18 @@ import type { Locator, Page } from 'playwright-core';
 // A card-handover event phone (/penyerahan), through the screen's own controls: setup and
 // download, the desk's search and QR scanner, the handover panel, the printable list.
 
+/**
+ * The desk through the bottom menu, as staff reach it: the "Kartu" item appears on a coordinator's
+ * phone, and on an operator's once its village has an accepted registration (after a pull).
+ */
+export async function openEventDesk(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kartu', exact: true }).click({ timeout: 60_000 });
+  await page.getByRole('heading', { level: 1, name: 'Penyerahan kartu' }).waitFor();
+}
+
 /** Names the event, picks `village` by its code, downloads it, and waits for the desk. */
 export async function prepareEvent(page: Page, name: string, village: string): Promise<void> {
-  await page.goto('/penyerahan');
+  await openEventDesk(page);
   await page.locator('#dist-event-name').fill(name);
   await page.locator('#dist-add-code').fill(village);
   await page.getByRole('button', { name: 'Tambah', exact: true }).click();
@@ -49,7 +58,7 @@ export async function openByScan(page: Page, fullName: string): Promise<Locator>
 
 export type CardReceiver = { kind: 'self' } | { kind: 'representative'; name: string; relationship: string };
 
-/** In the open panel: who takes the card, "Serahkan kartu", and the "Tercatat" line back. */
+/** In the open panel: who takes the card, "Serahkan kartu", "Ya, serahkan", and the "Tercatat" line back. */
 export async function handOver(panel: Locator, receiver: CardReceiver): Promise<string> {
   if (receiver.kind === 'representative') {
     await panel.getByLabel('Wakil (keluarga)').check();
@@ -59,6 +68,7 @@ export async function handOver(panel: Locator, receiver: CardReceiver): Promise<
     await panel.getByLabel('Peserta sendiri').check();
   }
   await panel.getByRole('button', { name: 'Serahkan kartu' }).click();
+  await panel.getByRole('button', { name: 'Ya, serahkan' }).click();
   const done = panel.locator('[role="status"]', { hasText: /^Tercatat: kartu diserahkan/ });
   await done.waitFor();
   return (await done.textContent()) ?? '';

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n';
 import { maskNik } from '../../../shared/nik';
 import { cardText } from '../coordinator/card-text';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import type { DeskRow } from './desk-model';
 
 /**

@@ -22,6 +22,11 @@ export interface DeskRow {
   id: string;
   fullName: string;
   nik: string;
+  /** `YYYY-MM-DD`: with the address, what tells two workers of the same name apart. */
+  birthDate: string;
+  address: string;
+  rt: string;
+  rw: string;
   villageCode: string;
   kpjNumber: string | null;
   state: DeskState;
@@ -53,6 +58,10 @@ export function toDeskRow(entry: EventEntry): DeskRow {
     id: reg.id,
     fullName: reg.data.fullName,
     nik: reg.nik,
+    birthDate: reg.data.birthDate,
+    address: reg.data.address,
+    rt: reg.data.rt,
+    rw: reg.data.rw,
     villageCode: reg.villageCode,
     kpjNumber: reg.server?.kpjNumber ?? null,
     state: deskState(entry),

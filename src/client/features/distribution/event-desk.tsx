@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { readEventEntries, type DistributionEvent } from '../../db/distribution-store';
 import { useLiveQuery } from '../../db/live';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../coordinator/format';
+import { formatDay, useFormat } from '../../pwa/format';
 import { AttentionList } from './attention-list';
 import { progressOf, registrationIdFromQr, searchRows, toDeskRow, type DeskRow } from './desk-model';
 import { useDistribution, villageLabel } from './distribution-context';
@@ -93,7 +93,7 @@ export function EventDesk({ event, onNewEvent, onPrint }: EventDeskProps) {
 }
 
 function ResultList({ rows, onOpen }: { rows: DeskRow[]; onOpen: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { villages } = useDistribution();
   if (rows.length === 0) return <p role="status">{t('dist.search.none')}</p>;
   return (
@@ -103,6 +103,8 @@ function ResultList({ rows, onOpen }: { rows: DeskRow[]; onOpen: (id: string) =>
           <button type="button" className="result" onClick={() => onOpen(r.id)}>
             <strong>{r.fullName}</strong>
             <span className="nik">{maskNik(r.nik)}</span>
+            {/* Two SITI NURJANAH are told apart by birth date and address, as on the KTP. */}
+            <span>{t('dist.result.who', { born: formatDay(r.birthDate, locale), address: t('dist.address.value', { address: r.address, rt: r.rt, rw: r.rw }) })}</span>
             <span className="muted">{villageLabel(villages, r.villageCode)}</span>
             <StateBadge state={r.state} />
           </button>

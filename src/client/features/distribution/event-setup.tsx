@@ -3,7 +3,7 @@ import { chooseEvent, listEvents, saveEvent, type DistributionEvent } from '../.
 import { useLiveQuery } from '../../db/live';
 import { useI18n } from '../../i18n';
 import { errorKey } from '../coordinator/api';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import { useDistribution } from './distribution-context';
 import { downloadEvent, type DownloadProgress } from './download-event';
 import { eventIdOf, today } from './event-id';

@@ -3,7 +3,7 @@ import { readEventEntries, type DistributionEvent } from '../../db/distribution-
 import { useLiveQuery } from '../../db/live';
 import { useI18n } from '../../i18n';
 import { maskNik } from '../../../shared/nik';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import { QrImage } from '../coordinator/qr-image';
 import { TableScroll } from '../coordinator/table-scroll';
 import { byName, qrPayload, toDeskRow } from './desk-model';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { DistributionEvent } from '../../db/distribution-store';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../coordinator/format';
+import { useFormat } from '../../pwa/format';
 import { progressOf, type DeskRow, type Progress } from './desk-model';
 import { useDistribution, villageLabel } from './distribution-context';
 

@@ -5,14 +5,14 @@ import type { EnrolFormValues } from './form-schema';
 import { useFieldError } from './use-field-error';
 import { VillagePicker } from './village-picker';
 
-export function AddressSection({ villageLocked }: { villageLocked: boolean }) {
+export function AddressSection({ villageLock }: { villageLock: 'scope' | 'saved' | null }) {
   const { t } = useI18n();
   const { register } = useFormContext<EnrolFormValues>();
   const errorOf = useFieldError();
   return (
     <fieldset className="enrol-section">
       <legend>{t('enrol.section.address')}</legend>
-      <VillagePicker locked={villageLocked} />
+      <VillagePicker lock={villageLock} />
       <Field name="address" label={t('enrol.field.address')} required error={errorOf('address')}>
         <input
           {...describedBy('address', errorOf('address'))}

@@ -37,9 +37,22 @@ function countErrors(errors: FieldErrors): number {
   return n;
 }
 
+/**
+ * Why the village cannot be picked: an enrolled operator's phone registers for its own village
+ * only; a record the server may hold keeps its village (moving is a void plus a create). A
+ * create the server refused was never held there, so its village can still change.
+ */
+function villageLock(record: LocalRegistration | null, scopeVillage: string | null): 'scope' | 'saved' | null {
+  if (scopeVillage) return 'scope';
+  if (record && !(record.status === 'rejected' && record.server === null)) return 'saved';
+  return null;
+}
+
 export interface EnrolFormProps {
   /** The record being edited; null for a new registration. */
   record: LocalRegistration | null;
+  /** The operator's enrolled village, the only one offered; null on a phone with no village scope. */
+  scopeVillage: string | null;
   /** The form with nothing typed: empty, or the saved record. */
   baseline: EnrolFormValues;
   /** Where the form starts: the baseline, or a restored draft. */
@@ -48,7 +61,7 @@ export interface EnrolFormProps {
   onSaved: (row: LocalRegistration) => void;
 }
 
-export function EnrolForm({ record, baseline, initial, restoredAt, onSaved }: EnrolFormProps) {
+export function EnrolForm({ record, scopeVillage, baseline, initial, restoredAt, onSaved }: EnrolFormProps) {
   const { t, locale } = useI18n();
   const form = useForm<EnrolFormValues, unknown, EnrolFormOutput>({
     resolver,
@@ -131,12 +144,12 @@ export function EnrolForm({ record, baseline, initial, restoredAt, onSaved }: En
         {!record && villageCode ? <QuotaMeter villageCode={villageCode} compact /> : null}
         <p className="enrol-hint">{t('enrol.required-note')}</p>
         <IdentitySection duplicate={duplicate} />
-        <AddressSection villageLocked={record !== null} />
+        <AddressSection villageLock={villageLock(record, scopeVillage)} />
         <WorkSection />
         <ExtraSection open={extraOpen} onToggle={setExtraOpen} />
         <ConsentSection />
         {quota?.full ? (
-          <p className="enrol-warning" role="alert">{t('enrol.quota.full', { used: quota.used, quota: quota.quota })}</p>
+          <p className="enrol-warning" role="alert">{t(quota.syncedAt ? 'enrol.quota.full' : 'enrol.quota.full-default', { used: quota.used, quota: quota.quota })}</p>
         ) : null}
         {summary ? <p className="enrol-error enrol-summary" role="alert">{t('enrol.errors.summary', { count: summary })}</p> : null}
         {saveError ? <p className="enrol-error enrol-summary" role="alert">{saveError}</p> : null}

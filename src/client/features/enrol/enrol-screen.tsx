@@ -21,42 +21,59 @@ type Loaded =
   | { kind: 'not-found' }
   | { kind: 'not-editable'; status: LocalStatus }
   | { kind: 'error'; error: unknown }
+  /** A coordinator's phone: the server takes only voids and handovers from it. */
+  | { kind: 'coordinator' }
   | {
       kind: 'ready';
       record: LocalRegistration | null;
+      /** The operator's enrolled village: the only one this phone may register for. */
+      scopeVillage: string | null;
       baseline: EnrolFormValues;
       initial: EnrolFormValues;
       restoredAt: string | null;
     };
 
-/** A draft over the starting values: a draft from an older app version may lack fields. */
-function withDraft(baseline: EnrolFormValues, values: Record<string, unknown>): EnrolFormValues {
+/**
+ * A draft over the starting values: a draft from an older app version may lack fields. A
+ * village fixed by the phone's scope wins over the draft's (saved before enrolment, say).
+ */
+function withDraft(baseline: EnrolFormValues, values: Record<string, unknown>, scopeVillage: string | null): EnrolFormValues {
   const heir = values.heir && typeof values.heir === 'object' ? values.heir : {};
-  return { ...baseline, ...values, heir: { ...baseline.heir, ...heir } } as EnrolFormValues;
+  const village = scopeVillage ? { villageCode: scopeVillage } : {};
+  return { ...baseline, ...values, ...village, heir: { ...baseline.heir, ...heir } } as EnrolFormValues;
 }
 
-/** The village this phone registers for: chosen in settings, or fixed by the operator's scope. */
-async function defaultVillage(): Promise<string> {
+/**
+ * The village this phone registers for: an enrolled operator's scope (the server refuses any
+ * other with `forbidden-village`, so the scope wins over a village chosen before enrolment),
+ * else the one chosen in settings.
+ */
+async function phoneVillage(): Promise<{ role: string | undefined; scopeVillage: string | null; chosen: string }> {
   const [villageCode, role, scope] = await Promise.all([
     getMeta(db, 'villageCode'), getMeta(db, 'role'), getMeta(db, 'scope'),
   ]);
-  if (villageCode) return villageCode;
-  return role === 'operator' && scope && isVillageCode(scope) ? scope : '';
+  const scopeVillage = role === 'operator' && scope && isVillageCode(scope) ? scope : null;
+  return { role, scopeVillage, chosen: scopeVillage ?? villageCode ?? '' };
 }
 
 async function load(registrationId: string | undefined, carry: Partial<CarryOver>): Promise<Loaded> {
-  const draft = await getDraft(db, draftIdFor(registrationId));
+  const [draft, phone] = await Promise.all([getDraft(db, draftIdFor(registrationId)), phoneVillage()]);
+  if (phone.role === 'coordinator') return { kind: 'coordinator' };
+  const { scopeVillage } = phone;
   if (!registrationId) {
-    const baseline = emptyFormValues({ villageCode: await defaultVillage(), ...carry });
-    const initial = draft ? withDraft(baseline, draft.values) : baseline;
-    return { kind: 'ready', record: null, baseline, initial, restoredAt: draft?.updatedAt ?? null };
+    const baseline = emptyFormValues({ ...carry, villageCode: phone.chosen });
+    const initial = draft ? withDraft(baseline, draft.values, scopeVillage) : baseline;
+    return { kind: 'ready', record: null, scopeVillage, baseline, initial, restoredAt: draft?.updatedAt ?? null };
   }
   const record = await getRegistration(db, registrationId);
   if (!record) return { kind: 'not-found' };
   if (!EDITABLE_STATUSES.has(record.status)) return { kind: 'not-editable', status: record.status };
-  const baseline = formValuesOf(record.data);
-  const initial = draft ? withDraft(baseline, draft.values) : baseline;
-  return { kind: 'ready', record, baseline, initial, restoredAt: draft?.updatedAt ?? null };
+  // A create refused for its village (`forbidden-village`) is sent again for the phone's own.
+  const movable = record.status === 'rejected' && record.server === null;
+  const data = movable && scopeVillage ? { ...record.data, villageCode: scopeVillage } : record.data;
+  const baseline = formValuesOf(data);
+  const initial = draft ? withDraft(baseline, draft.values, movable ? scopeVillage : null) : baseline;
+  return { kind: 'ready', record, scopeVillage, baseline, initial, restoredAt: draft?.updatedAt ?? null };
 }
 
 export interface EnrolScreenProps {
@@ -115,10 +132,16 @@ export function EnrolScreen({ registrationId }: EnrolScreenProps) {
         <p role="alert">{t('enrol.not-editable', { status: t(`status.${state.status}`) })}</p>
       ) : null}
       {state.kind === 'error' ? <p role="alert" className="enrol-error">{errorText(t, state.error)}</p> : null}
+      {state.kind === 'coordinator' ? (
+        <p className="enrol-info" data-testid="enrol-coordinator">
+          {t('enrol.coordinator')} <Link href="/koordinator">{t('enrol.coordinator.open')}</Link>
+        </p>
+      ) : null}
       {state.kind === 'ready' ? (
         <EnrolForm
           key={request}
           record={state.record}
+          scopeVillage={state.scopeVillage}
           baseline={state.baseline}
           initial={state.initial}
           restoredAt={state.restoredAt}

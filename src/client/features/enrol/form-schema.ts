@@ -3,7 +3,7 @@ import type { FundingSource, MaritalStatus, Occupation, Sex } from '../../../sha
 import { parseNik } from '../../../shared/nik';
 import { DEFAULT_PROGRAMME, type ProgrammeRules } from '../../../shared/programme';
 import {
-  checkRegistrationRules, registrationFields, registrationSchema, type Registration,
+  crossFieldCheck, registrationFields, registrationSchema, type Registration,
 } from '../../../shared/registration';
 
 // The form validates with the very field schemas and cross-field rules the server parses
@@ -82,6 +82,9 @@ export function nikMismatch(values: {
   return differs ? { birthDate, sex } : null;
 }
 
+/** The form's values once each field parsed: what the cross-field rules look at. */
+type FormChecked = Omit<Registration, 'consent' | 'id' | 'capturedAt'> & { nikMismatchConfirmed: boolean };
+
 export function makeEnrolFormSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
   const f = registrationFields;
   return z
@@ -111,8 +114,7 @@ export function makeEnrolFormSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
       heir: heirInput,
       nikMismatchConfirmed: z.boolean(),
     })
-    .check(z.superRefine((v, ctx) => {
-      checkRegistrationRules(v, ctx, rules);
+    .check(crossFieldCheck<FormChecked>(rules, (v, ctx) => {
       // A warning, not an error (domain.md): saving only needs the operator's confirmation.
       if (!v.nikMismatchConfirmed && nikMismatch({ nik: v.nik, birthDate: v.birthDate, sex: v.sex })) {
         ctx.addIssue({ code: 'custom', message: 'nik-mismatch', path: ['nikMismatchConfirmed'] });

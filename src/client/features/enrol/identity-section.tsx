@@ -5,6 +5,7 @@ import { parseNik } from '../../../shared/nik';
 import { Link } from '../../app/router';
 import type { LocalRegistration } from '../../db';
 import { useI18n } from '../../i18n';
+import { formatDay } from '../../pwa/format';
 import { describedBy, Field, fieldId } from './field';
 import { nikMismatch, type EnrolFormValues } from './form-schema';
 import { useFieldError } from './use-field-error';
@@ -15,12 +16,13 @@ interface Props {
 }
 
 export function IdentitySection({ duplicate }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { register, setValue, control, getFieldState } = useFormContext<EnrolFormValues>();
   const errorOf = useFieldError();
   const [prefilled, setPrefilled] = useState(false);
   const [nik, birthDate, sex] = useWatch({ control, name: ['nik', 'birthDate', 'sex'] });
   const mismatch = nikMismatch({ nik, birthDate, sex });
+  const written = formatDay(birthDate, locale);
 
   // The NIK carries birth date and sex: fill them in as soon as a whole, valid NIK is typed.
   // Only on typing, never on load, so that a restored draft or a saved record keeps its values.
@@ -77,6 +79,11 @@ export function IdentitySection({ duplicate }: Props) {
         required
         error={errorOf('birthDate')}
         hint={prefilled ? t('enrol.nik.prefilled') : undefined}
+        after={written === birthDate ? null : (
+          // The date picker writes dates in the phone's own way (05/12/1978 on an en-US phone
+          // for 12 May): the day spelled out under it cannot be misread.
+          <p className="enrol-hint" data-testid="birth-date-written">{t('enrol.birthDate.written', { date: written })}</p>
+        )}
       >
         <input
           type="date"
@@ -103,7 +110,7 @@ export function IdentitySection({ duplicate }: Props) {
       </fieldset>
       {mismatch ? (
         <div className="enrol-warning" role="alert">
-          <p>{t('enrol.nik.mismatch', { birthDate: mismatch.birthDate, sex: t(`enrol.sex.${mismatch.sex}`) })}</p>
+          <p>{t('enrol.nik.mismatch', { birthDate: formatDay(mismatch.birthDate, locale), sex: t(`enrol.sex.${mismatch.sex}`) })}</p>
           <label className="enrol-choice">
             <input
               type="checkbox"

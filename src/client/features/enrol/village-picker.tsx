@@ -11,7 +11,7 @@ import { usePlaceChoices, useRegencyPlaces } from './use-places';
 // Province -> regency -> district -> village, from the real Kemendagri list. Only the village
 // is a form value (`villageCode`); the three levels above it are where the operator looks.
 
-export function VillagePicker({ locked }: { locked: boolean }) {
+export function VillagePicker({ lock }: { lock: 'scope' | 'saved' | null }) {
   const { t, locale } = useI18n();
   const { setValue, control } = useFormContext<EnrolFormValues>();
   // Controlled: the options arrive after the regency file loads, and an uncontrolled select
@@ -29,9 +29,9 @@ export function VillagePicker({ locked }: { locked: boolean }) {
   const loaded = places.status === 'ready' ? places.places : null;
   const village = loaded && villageCode ? findVillage(loaded, villageCode) : null;
 
-  if (locked) {
+  if (lock) {
     return (
-      <Field name="villageCode" label={t('enrol.field.villageCode')} hint={t('enrol.village.locked')}>
+      <Field name="villageCode" label={t('enrol.field.villageCode')} hint={t(lock === 'scope' ? 'enrol.village.scope' : 'enrol.village.locked')}>
         <input
           {...describedBy('villageCode', undefined, 'locked')}
           readOnly

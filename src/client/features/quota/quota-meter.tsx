@@ -41,7 +41,9 @@ export function QuotaMeter({ villageCode, compact = false }: QuotaMeterProps) {
     <section className={meter.full ? 'quota quota--full' : 'quota'} aria-labelledby={titleId}>
       <h2 id={titleId} className="quota__title">{title}</h2>
       <p className="quota__used" data-testid="quota-used">
-        {t('quota.used', { used: meter.used, quota: meter.quota })}
+        {/* Before the first sync the quota is the programme's default, not the village's: say so
+            on the line itself, which the form's compact meter shows alone. */}
+        {t(meter.syncedAt ? 'quota.used' : 'quota.used.default', { used: meter.used, quota: meter.quota })}
       </p>
       <div className="quota__bar" aria-hidden="true">
         <div className="quota__fill" style={{ width: `${share}%` }} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LocalRegistration, VillagePlace } from '../../db';
 import { useI18n } from '../../i18n';
-import { formatSince } from '../../pwa/format';
+import { formatDay, formatMonth, formatSince } from '../../pwa/format';
 import { formatIncome } from '../enrol/income';
 
 type Row = [label: string, value: ReactNode];
@@ -18,14 +18,14 @@ export function DetailFields({ record, village }: { record: LocalRegistration; v
   const person: Row[] = [
     [label('nik'), d.nik],
     [label('fullName'), d.fullName],
-    [label('birthDate'), d.birthDate],
+    [label('birthDate'), formatDay(d.birthDate, locale)],
     [label('sex'), t(`enrol.sex.${d.sex}`)],
     [t('detail.village'), village ? `${village.name}, ${village.district.name}, ${village.regency.name} (${d.villageCode})` : d.villageCode],
     [t('detail.address'), t('detail.address.value', { address: d.address, rt: d.rt, rw: d.rw })],
     [label('occupation'), occupation],
     [label('monthlyIncome'), `Rp ${formatIncome(d.monthlyIncome)}`],
     [label('fundingSource'), t(`enrol.funding.${d.fundingSource}`)],
-    [t('detail.coverage'), t('detail.coverage.value', { start: d.coverageStart, end: d.coverageEnd })],
+    [t('detail.coverage'), t('detail.coverage.value', { start: formatMonth(d.coverageStart, locale), end: formatMonth(d.coverageEnd, locale) })],
     [label('birthPlace'), d.birthPlace ?? none],
     [label('motherName'), d.motherName ?? none],
     [label('phone'), d.phone ?? none],
@@ -41,7 +41,8 @@ export function DetailFields({ record, village }: { record: LocalRegistration; v
   const onServer: Row[] = server
     ? [
         [t('detail.received'), formatSince(server.receivedAt, locale)],
-        [t('detail.version'), String(server.version)],
+        // The version number means nothing to an operator; when the server last changed it does.
+        [t('detail.updated'), formatSince(server.updatedAt, locale)],
         [t('detail.kpj'), server.kpjNumber ?? none],
         [t('detail.card'), server.card ? formatSince(server.card.handedAt, locale) : none],
       ]

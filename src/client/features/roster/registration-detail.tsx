@@ -6,6 +6,8 @@ import {
 } from '../../db';
 import { resendRejected } from '../../db/sync-store';
 import { isRefusedHandover } from '../../db/sync-records';
+import { formatSince } from '../../pwa/format';
+import type { ServerRegistration } from '../../../shared/protocol';
 import { registerMessages, useI18n } from '../../i18n';
 import { roster } from '../../i18n/messages/roster';
 import { enrol } from '../../i18n/messages/enrol';
@@ -14,13 +16,11 @@ import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
 import { HandoverConflict } from './handover-conflict';
-import { refusedDataOp, rejectionText } from './rejection-text';
+import { rejectionText, waysOut } from './rejection-text';
 import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
 import './roster.css';
-
-const FUTILE_RESEND: ReadonlySet<string> = new Set(['already-handed-over', 'already-voided']);
 
 registerMessages(roster, enrol);
 
@@ -37,6 +37,21 @@ async function loadDetail(id: string) {
     getDraft(db, editDraftId(id)),
   ]);
   return { record, ops, village, draft } as const;
+}
+
+/**
+ * Why and when a record was voided (the server's `voidReason`; `updatedAt` is the void's time,
+ * as nothing changes a voided record afterwards). The contract does not say who voided it.
+ */
+function VoidedNote({ server }: { server: ServerRegistration }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="detail-voided" aria-labelledby="detail-voided-title">
+      <h2 id="detail-voided-title">{t('detail.voided', { time: formatSince(server.updatedAt, locale) })}</h2>
+      <p>{server.voidReason ? t('detail.voided.reason', { reason: server.voidReason }) : t('detail.voided.no-reason')}</p>
+      <p className="detail-note">{t('detail.voided.next')}</p>
+    </section>
+  );
 }
 
 /** One registration (`/peserta/:id`): its state, why it was refused, and what can be done. */
@@ -56,9 +71,9 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
   const handoverConflict = ops.find(isRefusedHandover);
   const refused = ops.filter((o) => o.state === 'rejected' && !isRefusedHandover(o));
   const queued = ops.filter((o) => o.state === 'queued');
-  const correctable = refusedDataOp(refused.map((o) => o.op.type));
-  // The server's answer to these will not change on a resend: only discarding helps.
-  const futile = record.rejection ? FUTILE_RESEND.has(record.rejection.code) : false;
+  const ways = record.rejection
+    ? waysOut(record.rejection, refused.map((o) => o.op.type), record.server !== null)
+    : { correct: false, resend: false };
 
   const run = async (action: () => Promise<string | null>) => {
     setConfirming(false);
@@ -90,6 +105,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
         <StatusBadge status={record.status} />
         {record.origin === 'pulled' ? <span className="detail-note">{t('detail.pulled')}</span> : null}
       </p>
+      {record.status === 'voided' && record.server ? <VoidedNote server={record.server} /> : null}
       {notice ? (
         <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'detail-error' : 'detail-notice'}>{notice.text}</p>
       ) : null}
@@ -97,14 +113,24 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
           <p>{rejectionText(t, record.rejection)}</p>
+          {/* Correcting is one way out; the other (the NIK is right) must be said as plainly. */}
+          {record.rejection.code === 'duplicate-nik' ? <p>{t('detail.advice.duplicate-nik')}</p> : null}
+          {ways.correct || ways.resend ? null : (
+            <p>{t(record.server ? 'detail.discard-only.change' : 'detail.discard-only.new')}</p>
+          )}
           <div className="detail-actions">
-            {correctable ? (
+            {ways.correct ? (
               <Link href={`/daftar/${record.id}`} className="detail-button detail-button--primary">{t('detail.correct')}</Link>
-            ) : futile ? null : (
-              <button type="button" className="detail-button detail-button--primary" onClick={() => void resend()}>
+            ) : null}
+            {ways.resend ? (
+              <button
+                type="button"
+                className={`detail-button${ways.correct ? '' : ' detail-button--primary'}`}
+                onClick={() => void resend()}
+              >
                 {t('detail.resend')}
               </button>
-            )}
+            ) : null}
             {confirming ? null : (
               <button type="button" className="detail-button" onClick={() => setConfirming(true)}>{t('detail.discard')}</button>
             )}

@@ -50,3 +50,29 @@ export function rejectionText(t: TFunction, rejection: Rejection): string {
 export function refusedDataOp(opTypes: readonly string[]): boolean {
   return opTypes.some((type) => type === 'registration.create' || type === 'registration.update');
 }
+
+/** What the detail screen offers against a refusal; with neither, discarding is the way out. */
+export interface WaysOut {
+  /** Open the form: the refusal names something the operator can change. */
+  correct: boolean;
+  /** Queue it again as it is (new opIds, rebased on the server's copy). */
+  resend: boolean;
+}
+
+// Codes a corrected record can answer. `forbidden-village` only for a create: the form then
+// offers the phone's own village, while an update can never move a record to another village.
+const CORRECTABLE: ReadonlySet<string> = new Set(['invalid', 'duplicate-nik', 'version-conflict']);
+// Codes a plain resend can answer: a fresh opId (op-conflict), the server's newer copy (version).
+const RESENDABLE: ReadonlySet<string> = new Set(['version-conflict', 'op-conflict']);
+
+/**
+ * Every rejection code of the contract has a way out here. `not-found`, `not-accepted`,
+ * `already-handed-over`, `already-voided`, and `forbidden-village` on a record the server holds,
+ * would be refused again whatever is changed: those say so and leave only discarding.
+ */
+export function waysOut(rejection: Rejection, opTypes: readonly string[], onServer: boolean): WaysOut {
+  const data = refusedDataOp(opTypes);
+  const correct = data && (CORRECTABLE.has(rejection.code)
+    || (rejection.code === 'forbidden-village' && !onServer && opTypes.includes('registration.create')));
+  return { correct, resend: RESENDABLE.has(rejection.code) };
+}

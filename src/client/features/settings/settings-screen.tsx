@@ -3,6 +3,8 @@ import { LanguageSwitch } from '../../app/language-switch';
 import { Link } from '../../app/router';
 import { registerMessages, useI18n } from '../../i18n';
 import { settings } from '../../i18n/messages/settings';
+import { InstallOffer } from '../../pwa/install-prompt';
+import { useOfflineCapable } from '../../pwa/register';
 import { UnsyncedSummary } from '../../pwa/unsynced-summary';
 import { ClearData } from './clear-data';
 import { StoragePanel } from './storage-panel';
@@ -12,6 +14,7 @@ registerMessages(settings);
 
 export function SettingsScreen() {
   const { t } = useI18n();
+  const offline = useOfflineCapable();
   return (
     <main className="screen settings">
       <h1>{t('settings.title')}</h1>
@@ -21,10 +24,13 @@ export function SettingsScreen() {
         <div className="settings-lang"><LanguageSwitch /></div>
       </section>
 
+      <InstallOffer />
+
       <VillageSetting />
 
       <section className="card" aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('settings.storage.title')}</h2>
+        <p data-testid="offline-capable">{t(offline ? 'settings.offline.ready' : 'settings.offline.not-yet')}</p>
         <StoragePanel />
         <UnsyncedSummary />
       </section>

@@ -99,6 +99,7 @@ export const enrol: Messages = {
     id: 'Tanggal lahir dan jenis kelamin diisi dari NIK.',
     en: 'Date of birth and sex were filled in from the NIK.',
   },
+  'enrol.birthDate.written': { id: 'Tertulis: {date}', en: 'Reads: {date}' },
   'enrol.nik.mismatch': {
     id: 'Perhatian: menurut NIK, tanggal lahir {birthDate} dan jenis kelamin {sex}. Isian Anda berbeda. Periksa KTP, lalu centang konfirmasi di bawah.',
     en: 'Warning: the NIK says date of birth {birthDate} and sex {sex}. What you entered differs. Check the ID card, then tick the confirmation below.',
@@ -108,6 +109,10 @@ export const enrol: Messages = {
     en: 'This NIK is already registered on this phone: {name} ({status}). A NIK can be registered only once.',
   },
   'enrol.duplicate.open': { id: 'Buka data yang sudah ada', en: 'Open the existing record' },
+  'enrol.quota.full-default': {
+    id: 'Menurut kuota bawaan ({quota}), desa ini sudah penuh ({used}); kuota desa yang sebenarnya diketahui setelah sinkron pertama. Pendaftaran tetap boleh disimpan.',
+    en: 'By the default quota ({quota}) this village is full ({used}); its real quota is known after the first sync. You may still save.',
+  },
   'enrol.quota.full': {
     id: 'Kuota desa ini sudah penuh ({used} dari {quota}). Pendaftaran tetap boleh disimpan, tetapi akan masuk daftar cadangan.',
     en: 'This village’s quota is full ({used} of {quota}). You may still save: the registration will be waitlisted.',
@@ -117,6 +122,15 @@ export const enrol: Messages = {
     en: 'The village of a saved record cannot be changed.',
   },
   'enrol.places.loading': { id: 'Memuat daftar wilayah…', en: 'Loading the list of places…' },
+  'enrol.village.scope': {
+    id: 'Ponsel ini terdaftar untuk desa ini saja.',
+    en: 'This phone is enrolled for this village only.',
+  },
+  'enrol.coordinator': {
+    id: 'Ponsel koordinator tidak dapat mendaftarkan pekerja: server hanya menerima pendaftaran dari ponsel operator desa. Buat kode pendaftaran untuk ponsel desa di menu Koordinator.',
+    en: 'A coordinator’s phone cannot enrol workers: the server takes enrolments only from village operators’ phones. Make an enrolment code for a village phone in the Coordinator menu.',
+  },
+  'enrol.coordinator.open': { id: 'Buka menu Koordinator', en: 'Open the Coordinator menu' },
   'enrol.rejected': {
     id: 'Ditolak server: {reason} Perbaiki isian, lalu simpan untuk mengirim ulang.',
     en: 'Refused by the server: {reason} Correct the form, then save to send it again.',

@@ -6,6 +6,10 @@ export const quota: Messages = {
   'quota.title.village': { id: 'Kuota Desa {village}', en: '{village} village quota' },
   'quota.loading': { id: 'Menghitung kuota…', en: 'Counting the quota…' },
   'quota.used': { id: '{used} dari {quota} terpakai', en: '{used} of {quota} used' },
+  'quota.used.default': {
+    id: '{used} dari {quota} terpakai (kuota bawaan sampai sinkron pertama)',
+    en: '{used} of {quota} used (default quota until the first sync)',
+  },
   'quota.accepted': { id: 'Diterima (sinkron terakhir)', en: 'Accepted (last sync)' },
   'quota.pending': { id: 'Menunggu kirim dari ponsel ini', en: 'Waiting to be sent from this phone' },
   'quota.waitlisted': { id: 'Cadangan', en: 'Waitlisted' },

@@ -11,10 +11,13 @@ export const rejection: Messages = {
   'rejection.invalid': { id: 'Isian tidak valid — {fields}', en: 'Invalid fields — {fields}' },
   'rejection.invalid-unknown': { id: 'Isian tidak valid.', en: 'Some fields are invalid.' },
   'rejection.forbidden-village': {
-    id: 'Ponsel ini tidak berhak mendaftar untuk desa ini.',
-    en: 'This phone may not register for this village.',
+    id: 'Desa ini di luar wilayah ponsel ini: ponsel ini hanya boleh mengirim data untuk desanya sendiri.',
+    en: 'This village is outside this phone’s area: the phone may send records for its own village only.',
   },
-  'rejection.not-found': { id: 'Data tidak ditemukan di server.', en: 'The server does not know this record.' },
+  'rejection.not-found': {
+    id: 'Server tidak mengenal data ini (mungkin sudah dihapus di server).',
+    en: 'The server does not know this record (it may have been removed there).',
+  },
   'rejection.version-conflict': {
     id: 'Data ini sudah diubah di tempat lain. Periksa datanya, lalu kirim ulang.',
     en: 'This record was changed elsewhere. Check it, then send again.',
@@ -24,8 +27,8 @@ export const rejection: Messages = {
     en: 'The sending clashed with an earlier one. Send again.',
   },
   'rejection.not-accepted': {
-    id: 'Kartu hanya dapat diserahkan untuk peserta yang diterima.',
-    en: 'A card can be handed over only for an accepted worker.',
+    id: 'Kartu hanya dapat diserahkan untuk peserta yang diterima; peserta ini belum diterima.',
+    en: 'A card can be handed over only for an accepted worker; this worker is not accepted.',
   },
   'rejection.already-handed-over': {
     id: 'Kartu ini sudah diserahkan sebelumnya.',

@@ -1,6 +1,11 @@
 import type { Messages } from '../types';
 
 export const settings: Messages = {
+  'settings.offline.ready': { id: 'Aplikasi siap dipakai tanpa sinyal di ponsel ini.', en: 'The app is ready to work without signal on this phone.' },
+  'settings.offline.not-yet': {
+    id: 'Aplikasi belum siap dipakai tanpa sinyal. Biarkan terbuka sebentar selagi ada sinyal.',
+    en: 'The app is not yet ready to work without signal. Keep it open a moment while there is signal.',
+  },
   'settings.title': { id: 'Pengaturan', en: 'Settings' },
   'settings.village.title': { id: 'Desa ponsel ini', en: 'This phone’s village' },
   'settings.village.label': { id: 'Kode desa Kemendagri', en: 'Kemendagri village code' },
