@@ -35,6 +35,7 @@ export const coordinator: Messages = {
   'coord.error.quota-below-accepted': { id: 'Kuota tidak boleh di bawah jumlah peserta yang sudah diterima.', en: 'The quota cannot be below the number already accepted.' },
   'coord.error.already-voided': { id: 'Pendaftaran ini sudah dibatalkan.', en: 'This registration is voided.' },
   'coord.error.not-accepted': { id: 'Peserta ini tidak berstatus diterima.', en: 'This worker is not accepted.' },
+  'coord.error.kpj-taken': { id: 'Nomor KPJ ini sudah dipakai peserta lain.', en: 'This KPJ number is already held by another worker.' },
   'coord.error.unknown': { id: 'Terjadi kesalahan. Coba lagi.', en: 'Something went wrong. Try again.' },
   // Per-op rejections (a void pushed from the village page).
   'coord.rejected.invalid': { id: 'Ditolak: isian tidak valid.', en: 'Refused: invalid input.' },
@@ -100,6 +101,8 @@ export const coordinator: Messages = {
     id: 'Kuota {quota} · diterima {accepted} · cadangan {waitlisted} · kartu diserahkan {cards}',
     en: 'Quota {quota} · accepted {accepted} · waitlisted {waitlisted} · cards handed over {cards}',
   },
+  'coord.village.label.desa': { id: 'Desa {name}, Kec. {district}', en: '{name} village, {district} district' },
+  'coord.village.label.kelurahan': { id: 'Kelurahan {name}, Kec. {district}', en: '{name} kelurahan, {district} district' },
   'coord.village.empty': { id: 'Belum ada pendaftaran di desa ini.', en: 'No registrations in this village yet.' },
   'coord.village.accepted': { id: 'Peserta diterima ({n})', en: 'Accepted workers ({n})' },
   'coord.village.waitlist': { id: 'Daftar cadangan, urut kedatangan ({n})', en: 'Waitlist, in arrival order ({n})' },
@@ -140,6 +143,14 @@ export const coordinator: Messages = {
   'coord.kpj.edit-for': { id: 'Catat nomor KPJ {name}', en: 'Record the KPJ number of {name}' },
   'coord.kpj.label': { id: 'Nomor KPJ {name}', en: 'KPJ number of {name}' },
   'coord.kpj.format': { id: 'Nomor KPJ harus 11 angka.', en: 'A KPJ number is 11 digits.' },
+  'coord.kpj.taken': {
+    id: 'Nomor KPJ {kpj} sudah dipakai peserta lain. Periksa lagi nomor di kartu.',
+    en: 'KPJ number {kpj} is already held by another worker. Check the number on the card again.',
+  },
+  'coord.kpj.taken-in': {
+    id: 'Nomor KPJ {kpj} sudah dipakai peserta lain di {village}. Periksa lagi nomor di kartu.',
+    en: 'KPJ number {kpj} is already held by another worker in {village}. Check the number on the card again.',
+  },
   'coord.kpj.title': { id: 'Impor nomor KPJ dari BPJS', en: 'Import KPJ numbers from BPJS' },
   'coord.kpj.intro': {
     id: 'Berkas CSV dengan kolom NIK dan nomor KPJ (baris judul boleh ada, pemisah koma atau titik koma).',
@@ -175,6 +186,7 @@ export const coordinator: Messages = {
   'coord.kpj.reason.not-accepted': { id: 'Peserta ini tidak berstatus diterima.', en: 'This worker is not accepted.' },
   'coord.kpj.reason.voided': { id: 'Pendaftaran ini sudah dibatalkan.', en: 'This registration is voided.' },
   'coord.kpj.reason.kpj-taken': { id: 'Nomor KPJ ini sudah dipakai peserta lain.', en: 'This KPJ number is already held by another worker.' },
+  'coord.kpj.reason.kpj-taken-in': { id: 'Nomor KPJ ini sudah dipakai peserta lain di {village}.', en: 'This KPJ number is already held by another worker in {village}.' },
   'coord.kpj.reason.forbidden': { id: 'Di luar wilayah Anda.', en: 'Outside your region.' },
   // Devices and enrolment codes.
   'coord.role.operator': { id: 'Operator desa', en: 'Village operator' },
