@@ -11,30 +11,30 @@ import { boardFixture, enrol, fakeServer, freshDb, renderId, serverRegistration 
 const CODE = '32.14.16.2005';
 const nik = (serial: number) => composeNik({ regionCode: '32.14.16', birthDate: '1990-07-01', sex: 'L', serial });
 
+/** Types a KPJ number on the village page against a server answering `kpj-taken`. */
+async function refusedKpj(details?: { villageCode: string }) {
+  const reg = serverRegistration({ fullName: 'ASEP SUNANDAR' });
+  const db = freshDb();
+  await enrol(db);
+  const { fetchFn } = fakeServer({
+    'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+    [`GET /api/v1/villages/${CODE}/registrations`]: () => ({ body: { registrations: [reg] } }),
+    [`PUT /api/v1/registrations/${reg.id}/kpj`]: () => ({
+      status: 409, body: { error: { code: 'kpj-taken', message: 'kpj held', details } },
+    }),
+  });
+  renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: 'Catat nomor KPJ ASEP SUNANDAR' }));
+  await user.type(screen.getByRole('textbox', { name: 'Nomor KPJ ASEP SUNANDAR' }), '25012345678');
+  await user.click(screen.getByRole('button', { name: 'Simpan' }));
+  return (await screen.findByRole('alert')).textContent;
+}
+
 describe('a KPJ number already held by another worker', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', `/koordinator?desa=${CODE}`);
   });
-
-  /** Types a KPJ number on the village page against a server answering `kpj-taken`. */
-  async function refusedKpj(details?: { villageCode: string }) {
-    const reg = serverRegistration({ fullName: 'ASEP SUNANDAR' });
-    const db = freshDb();
-    await enrol(db);
-    const { fetchFn } = fakeServer({
-      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
-      [`GET /api/v1/villages/${CODE}/registrations`]: () => ({ body: { registrations: [reg] } }),
-      [`PUT /api/v1/registrations/${reg.id}/kpj`]: () => ({
-        status: 409, body: { error: { code: 'kpj-taken', message: 'kpj held', details } },
-      }),
-    });
-    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Catat nomor KPJ ASEP SUNANDAR' }));
-    await user.type(screen.getByRole('textbox', { name: 'Nomor KPJ ASEP SUNANDAR' }), '25012345678');
-    await user.click(screen.getByRole('button', { name: 'Simpan' }));
-    return (await screen.findByRole('alert')).textContent;
-  }
 
   it('"Catat KPJ" says so in Indonesian, naming the village that holds it', async () => {
     expect(await refusedKpj({ villageCode: '32.14.16.2006' })).toBe(
