@@ -111,3 +111,17 @@ export async function findCachedVillage(db: Desa100Db, villageCode: string): Pro
   const cached = await withStorageErrors(() => db.places.get(regencyOf(villageCode)));
   return cached ? findVillage(cached, villageCode) : null;
 }
+
+/**
+ * Keeps the place names a phone of `scope` reads, while it has signal (at enrolment): its
+ * regency's file, or for a province or the whole programme the index of regencies. Never
+ * throws: a phone without them shows codes until the next try.
+ */
+export async function keepPlacesFor(db: Desa100Db, scope: string, load: FetchJson = fetchJson): Promise<void> {
+  try {
+    if (scope.length >= 5) await getRegencyPlaces(db, regencyOf(scope), load);
+    else await getPlaceIndex(load);
+  } catch {
+    // Offline or no such file: the names load the next time they are needed with signal.
+  }
+}

@@ -30,7 +30,7 @@ describe('devices', () => {
     const card = await screen.findByRole('article', { name: 'Kode pendaftaran HP Desa100' });
     expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ role: 'operator', scope: '32.14.16.2005' });
     expect(card.textContent).toContain('ABCD-EFGH-JK');
-    expect(card.textContent).toContain('Operator desa: Tanjungsari (32.14.16.2005)');
+    expect(card.textContent).toContain('Operator desa: Desa Tanjungsari, Kec. Pondoksalam');
     const qr = await within(card).findByRole('img', { name: 'Kode QR pendaftaran HP' });
     expect(qr.getAttribute('data-qr')).toBe('http://localhost/enrol?code=ABCDEFGHJK');
   });

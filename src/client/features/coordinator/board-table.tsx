@@ -46,7 +46,7 @@ function VillageRow({ v }: { v: CoordinatorVillage }) {
 export function BoardTable({ regency, regencyName, folded, onToggle }: BoardTableProps) {
   const { t } = useI18n();
   const { num } = useFormat();
-  const caption = t('coord.board.regency', { name: regencyName });
+  const caption = regencyName;
   return (
     <TableScroll label={caption}>
     <table className="board-table">

@@ -21,7 +21,7 @@ export function DevicesView() {
 function DeviceList() {
   const { t } = useI18n();
   const { time } = useFormat();
-  const { api, auth } = useCoordinator();
+  const { api, auth, placeLabel } = useCoordinator();
   const load = useCallback(() => endpoints.devices(api, auth.scope), [api, auth.scope]);
   const { data: devices, error: loadError, reload } = useRemote<DeviceInfo[]>(load);
   const [revokeError, setRevokeError] = useState<unknown>(null);
@@ -65,7 +65,7 @@ function DeviceList() {
               <tr key={d.deviceId}>
                 <th scope="row">{d.name}</th>
                 <td>{t(`coord.role.${d.role}`)}</td>
-                <td>{d.scope}</td>
+                <td>{placeLabel(d.scope)}</td>
                 <td>{time(d.createdAt)}</td>
                 <td>{d.lastSeenAt ? time(d.lastSeenAt) : '—'}</td>
                 <td>

@@ -12,7 +12,7 @@ type EnrolRole = 'operator' | 'coordinator';
 /** A one-time code for a new phone: an operator's for one village, or a coordinator's for a region. */
 export function EnrolmentCodeForm() {
   const { t } = useI18n();
-  const { api, auth, board } = useCoordinator();
+  const { api, auth, board, placeLabel } = useCoordinator();
   const [role, setRole] = useState<EnrolRole>('operator');
   const [village, setVillage] = useState('');
   const [region, setRegion] = useState(auth.scope === '*' ? '' : auth.scope);
@@ -43,8 +43,7 @@ export function EnrolmentCodeForm() {
     setError(null);
     try {
       const code = await endpoints.createEnrolmentCode(api, role, scope);
-      const name = board.board?.villages.find((v) => v.villageCode === scope)?.name;
-      setMade({ code, role, target: name ? `${name} (${scope})` : scope });
+      setMade({ code, role, target: placeLabel(scope) });
     } catch (err) {
       setError(t(errorKey(err)));
     } finally {

@@ -6,7 +6,6 @@ import { errorKey } from './api';
 import { useCoordinator } from './coordinator-context';
 import { endpoints } from './endpoints';
 import { cleanNumber, KPJ_RE } from './kpj-csv';
-import { useVillageLabel } from './village-label';
 
 /** The village the server names as holding the number (R4), when it names one. */
 function holderVillage(err: CodedError): string | null {
@@ -24,7 +23,7 @@ export interface KpjFormProps {
 export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
   const { t } = useI18n();
   const { api } = useCoordinator();
-  const villageLabel = useVillageLabel();
+  const { placeLabel: villageLabel } = useCoordinator();
   const [value, setValue] = useState(registration.kpjNumber ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

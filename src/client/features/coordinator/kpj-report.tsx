@@ -3,8 +3,8 @@ import { coordinator } from '../../i18n/messages/coordinator';
 import { maskNik } from '../../../shared/nik';
 import type { KpjImportResult, KpjImportRow } from './endpoints';
 import type { KpjLineError } from './kpj-csv';
+import { useCoordinator } from './coordinator-context';
 import { useFormat } from './format';
-import { useVillageLabel } from './village-label';
 
 registerMessages(coordinator);
 
@@ -18,7 +18,7 @@ export interface KpjReportProps {
 
 function useReason() {
   const { t } = useI18n();
-  const villageLabel = useVillageLabel();
+  const { placeLabel: villageLabel } = useCoordinator();
   return (reason: string, villageCode?: string) => {
     if (reason === 'kpj-taken' && villageCode) return t('coord.kpj.reason.kpj-taken-in', { village: villageLabel(villageCode) });
     const key = `coord.kpj.reason.${reason}`;

@@ -29,7 +29,7 @@ function groupWorkers(list: ServerRegistration[]) {
 export function VillageView({ villageCode }: { villageCode: string }) {
   const { t } = useI18n();
   const { num } = useFormat();
-  const { api, board } = useCoordinator();
+  const { api, board, placeLabel } = useCoordinator();
   const [editing, setEditing] = useState<Editing>(null);
   const village = board.board?.villages.find((v) => v.villageCode === villageCode) ?? null;
 
@@ -49,7 +49,7 @@ export function VillageView({ villageCode }: { villageCode: string }) {
     <section aria-labelledby="village-title" className="coord-village">
       <a href={COORDINATOR_PATH} onClick={followLink}>{t('coord.village.back')}</a>
       <h2 id="village-title">
-        {village ? t('coord.village.title', { name: village.name, district: village.district }) : villageCode}
+        {village ? t('coord.village.title', { name: village.name, district: village.district }) : placeLabel(villageCode)}
       </h2>
       {village && (
         <>

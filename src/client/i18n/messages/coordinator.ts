@@ -5,6 +5,7 @@ export const coordinator: Messages = {
   'coord.title': { id: 'Koordinator', en: 'Coordinator' },
   'coord.scope': { id: 'Wilayah: {scope}', en: 'Region: {scope}' },
   'coord.scope-all': { id: 'seluruh program', en: 'the whole programme' },
+  'coord.place.province': { id: 'Provinsi {name}', en: '{name} province' },
   'coord.nav': { id: 'Menu koordinator', en: 'Coordinator menu' },
   'coord.tab.board': { id: 'Papan kuota', en: 'Quota board' },
   'coord.tab.devices': { id: 'Perangkat', en: 'Devices' },

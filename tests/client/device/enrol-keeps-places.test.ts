@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetPlaceIndex } from '../../../src/client/db/places';
+import { enrolDevice } from '../../../src/client/features/device/enrol-device';
+import { fetchPlacesFixture } from '../fixtures/places';
+import { freshDb } from '../db/helpers';
+
+// A phone enrolled at the office then used in a village with no signal must still name its
+// places: enrolment keeps its regency's place file on the phone.
+
+const answer = (body: unknown) => new Response(JSON.stringify(body), { status: 201, headers: { 'Content-Type': 'application/json' } });
+const identity = { deviceId: '2f1c3c4e-8a52-4c55-9a55-3b1f3d2b8e11', token: 'd100_secret', role: 'coordinator' };
+
+describe('enrolment keeps the place file', () => {
+  beforeEach(() => {
+    resetPlaceIndex();
+    vi.stubGlobal('fetch', fetchPlacesFixture);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each(['32.14', '32.14.16', '32.14.16.2005'])('keeps the regency file for a phone of %s', async (scope) => {
+    const db = freshDb();
+    const outcome = await enrolDevice(
+      { db, fetch: async () => answer({ ...identity, scope }) },
+      { code: 'K7QFM2XD9P', deviceName: 'HP Kaur' },
+    );
+    expect(outcome.ok).toBe(true);
+    await vi.waitFor(async () => expect((await db.places.get('32.14'))?.name).toBe('Kabupaten Purwakarta'));
+  });
+
+  it('enrols all the same when the place file cannot be fetched', async () => {
+    vi.stubGlobal('fetch', async () => new Response('no', { status: 503 }));
+    const db = freshDb();
+    const outcome = await enrolDevice(
+      { db, fetch: async () => answer({ ...identity, scope: '32.14' }) },
+      { code: 'K7QFM2XD9P', deviceName: 'HP Kaur' },
+    );
+    expect(outcome.ok).toBe(true);
+  });
+});
