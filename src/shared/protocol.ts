@@ -175,6 +175,9 @@ export const deviceEnrolSchema = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   deviceName: text(),
 });
+/** Contract addition: `PATCH /api/v1/devices/:id`, the name a coordinator gives a phone. */
+export const deviceRenameSchema = z.strictObject({ name: text() });
+
 export interface DeviceEnrolResponse {
   deviceId: string;
   token: string;
