@@ -13,7 +13,7 @@ import { useDeviceIdentity } from './use-device-identity';
 registerMessages(device);
 
 export interface EnrolDeviceScreenProps {
-  /** From `/enrol?code=…` (the QR code's URL): redeemed at once. */
+  /** From `/enrol?code=…` (the QR code's URL): filled in; the phone's name is asked first. */
   code?: string;
   db?: Desa100Db;
   fetch?: FetchLike;
@@ -45,9 +45,10 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
   const [nameInput, setNameInput] = useState<string | null>(null);
   const deviceName = nameInput ?? identity?.deviceName ?? guessDeviceName(navigator.userAgent);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  // StrictMode runs effects twice: a code must be redeemed once (the second try would say
-  // "already used" over the success).
-  const redeemed = useRef<string | null>(null);
+  // A code from a link or a scan is not redeemed at once: the phone's name comes first (a
+  // guessed "Linux" would name every handover this phone records).
+  const [codeGiven, setCodeGiven] = useState(Boolean(code));
+  const nameField = useRef<HTMLInputElement>(null);
 
   const enrol = useCallback(async (rawCode: string): Promise<void> => {
     setPhase({ kind: 'enrolling' });
@@ -67,11 +68,8 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
   }, [db, fetch, deviceName, onEnrolled]);
 
   useEffect(() => {
-    // The ref, not the dependencies, decides: a code is redeemed once per screen.
-    if (!code || redeemed.current === code) return;
-    redeemed.current = code;
-    void enrol(code);
-  }, [code, enrol]);
+    if (codeGiven && phase.kind === 'form') nameField.current?.focus();
+  }, [codeGiven, phase.kind]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,12 +100,13 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
         </div>
       )}
       {identity === null && <p>{t('device.current.none')}</p>}
+      {codeGiven && phase.kind === 'form' && <p role="status">{t('device.code.given')}</p>}
       {phase.kind === 'failed' && (
         <p className="notice-error" role="alert">{t(phase.messageKey, phase.params)}</p>
       )}
       {phase.kind === 'scanning' ? (
         <div className="stack">
-          <QrScanner onCode={(scanned) => { setTyped(scanned); void enrol(scanned); }} />
+          <QrScanner onCode={(scanned) => { setTyped(scanned); setCodeGiven(true); setPhase({ kind: 'form' }); }} />
           <button type="button" className="btn" onClick={() => setPhase({ kind: 'form' })}>{t('device.scan.stop')}</button>
         </div>
       ) : (
@@ -127,7 +126,7 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
         <div className="field">
           <label htmlFor="device-name">{t('device.name')}</label>
           <input
-            id="device-name" name="deviceName" value={deviceName} maxLength={100} aria-describedby="device-name-hint"
+            id="device-name" ref={nameField} name="deviceName" value={deviceName} maxLength={100} aria-describedby="device-name-hint"
             onChange={(e) => setNameInput(e.target.value)}
           />
           <p id="device-name-hint" className="hint">{t('device.name.hint')}</p>

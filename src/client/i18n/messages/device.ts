@@ -12,6 +12,10 @@ export const device: Messages = {
     id: 'Huruf besar/kecil, spasi dan tanda hubung tidak berpengaruh.',
     en: 'Upper or lower case, spaces and dashes do not matter.',
   },
+  'device.code.given': {
+    id: 'Kode dari tautan sudah terisi. Beri nama ponsel ini agar koordinator mengenalinya, lalu tekan Daftarkan.',
+    en: 'The code from the link is filled in. Give this phone a name the coordinator will recognise, then press Enrol.',
+  },
   'device.name': { id: 'Nama ponsel', en: 'Phone name' },
   'device.name.hint': {
     id: 'Agar koordinator mengenali ponsel ini, mis. "HP Kaur Pemerintahan".',
