@@ -62,3 +62,42 @@ describe('devices', () => {
     await waitFor(() => expect(screen.getByText(/^Dicabut /)).toBeTruthy());
   });
 });
+
+describe('renaming a device', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/koordinator?tab=devices');
+  });
+
+  it('gives a phone enrolled as "Linux" a name people know, in a dialog', async () => {
+    const db = freshDb();
+    await enrol(db);
+    const devices: DeviceInfo[] = [{
+      deviceId: '0a4c7d5e-1111-4c1e-8f64-2c1f1d7a0003', name: 'Linux', role: 'operator',
+      scope: '32.14.16.2005', createdAt: '2025-03-01T00:00:00.000Z', lastSeenAt: null, revokedAt: null,
+    }];
+    const { fetchFn, sent } = fakeServer({
+      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+      'GET /api/v1/devices': () => ({ body: { devices } }),
+      'PATCH /api/v1/devices/0a4c7d5e-1111-4c1e-8f64-2c1f1d7a0003': (req) => {
+        devices[0] = { ...(devices[0] as DeviceInfo), name: (req.body as { name: string }).name };
+        return { body: devices[0] };
+      },
+    });
+    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Ganti nama Linux' }));
+    const dialog = screen.getByRole('dialog', { name: 'Ganti nama HP Linux' });
+    const input = within(dialog).getByRole('textbox', { name: 'Nama HP' });
+    expect(document.activeElement).toBe(input);
+    await user.clear(input);
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe('Isi nama HP.');
+    await user.type(input, 'HP Kaur Tanjungsari');
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByText('Nama HP diganti menjadi HP Kaur Tanjungsari.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ name: 'HP Kaur Tanjungsari' });
+    expect(await screen.findByRole('rowheader', { name: 'HP Kaur Tanjungsari' })).toBeTruthy();
+  });
+});

@@ -45,6 +45,10 @@ export const endpoints = {
   devices: async (api: Api, scope: string) =>
     (await api.json<{ devices: DeviceInfo[] }>('GET', `/devices${scopeQuery(scope)}`)).devices,
 
+  /** Contract addition (docs/architecture.md): a coordinator renames a phone in their scope. */
+  renameDevice: (api: Api, deviceId: string, name: string) =>
+    api.json<DeviceInfo>('PATCH', `/devices/${encodeURIComponent(deviceId)}`, { name }),
+
   revokeDevice: (api: Api, deviceId: string) =>
     api.json<void>('DELETE', `/devices/${encodeURIComponent(deviceId)}`),
 

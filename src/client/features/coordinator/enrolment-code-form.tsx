@@ -53,7 +53,7 @@ export function EnrolmentCodeForm() {
 
   return (
     <section aria-labelledby="enrol-title">
-      <h3 id="enrol-title">{t('coord.enrol.title')}</h3>
+      <h2 id="enrol-title">{t('coord.enrol.title')}</h2>
       <form noValidate className="no-print" onSubmit={(e) => void submit(e)}>
         <label>
           {t('coord.enrol.role')}
