@@ -25,7 +25,7 @@ async function refusedKpj(details?: { villageCode: string }) {
   });
   renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
   const user = userEvent.setup();
-  await user.click(await screen.findByRole('button', { name: 'Catat nomor KPJ ASEP SUNANDAR' }));
+  await user.click(await screen.findByRole('button', { name: 'Catat KPJ ASEP SUNANDAR' }));
   await user.type(screen.getByRole('textbox', { name: 'Nomor KPJ ASEP SUNANDAR' }), '25012345678');
   await user.click(screen.getByRole('button', { name: 'Simpan' }));
   return (await screen.findByRole('alert')).textContent;

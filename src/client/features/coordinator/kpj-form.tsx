@@ -64,8 +64,10 @@ export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
           required
         />
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy}>{t('action.save')}</button>
-      <button type="button" className="btn" onClick={onCancel}>{t('action.cancel')}</button>
+      <div className="dialog__actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>{t('action.save')}</button>
+        <button type="button" className="btn" onClick={onCancel}>{t('action.cancel')}</button>
+      </div>
       {error && <p role="alert" className="error-text">{error}</p>}
     </form>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ServerRegistration } from '../../../shared/protocol';
 import { errorKey } from './api';
@@ -41,6 +41,11 @@ export function VillageView({ villageCode }: { villageCode: string }) {
     reload();
     void board.refresh();
   }, [reload, board]);
+
+  // Opened from far down the board: start at the top, not at the board's scroll position.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [villageCode]);
 
   const groups = useMemo(() => groupWorkers(rows ?? []), [rows]);
   const tableProps = { editing, onEdit: setEditing, onChanged: changed };

@@ -141,7 +141,8 @@ export const coordinator: Messages = {
   'coord.void.reason-required': { id: 'Tuliskan alasannya.', en: 'Give a reason.' },
   'coord.void.submit': { id: 'Ya, batalkan', en: 'Yes, void it' },
   'coord.kpj.edit': { id: 'Catat KPJ', en: 'Record KPJ' },
-  'coord.kpj.edit-for': { id: 'Catat nomor KPJ {name}', en: 'Record the KPJ number of {name}' },
+  // Starts with the button's visible text, so a voice user saying "Catat KPJ" reaches it.
+  'coord.kpj.edit-for': { id: 'Catat KPJ {name}', en: 'Record KPJ {name}' },
   'coord.kpj.label': { id: 'Nomor KPJ {name}', en: 'KPJ number of {name}' },
   'coord.kpj.format': { id: 'Nomor KPJ harus 11 angka.', en: 'A KPJ number is 11 digits.' },
   'coord.kpj.taken': {
