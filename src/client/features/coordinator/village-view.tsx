@@ -43,10 +43,10 @@ export function VillageView({ villageCode }: { villageCode: string }) {
   }, [reload, board]);
 
   // Opened from far down the board: start at the top, not at the board's scroll position.
-  // `villageCode` is read by no line: a new village is what triggers it.
-  // oxlint-disable-next-line react/exhaustive-effect-dependencies
   useEffect(() => {
     window.scrollTo(0, 0);
+    // `villageCode` is read by no line: a new village is what triggers it.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [villageCode]);
 
   const groups = useMemo(() => groupWorkers(rows ?? []), [rows]);
