@@ -242,6 +242,14 @@ export const coordinator: Messages = {
   'coord.export.pick': { id: 'Pilih dulu', en: 'Choose first' },
   'coord.export.csv': { id: 'Unduh CSV', en: 'Download CSV' },
   'coord.export.xlsx': { id: 'Unduh Excel (XLSX)', en: 'Download Excel (XLSX)' },
+  'coord.export.xlsx-note': {
+    id: 'Excel (XLSX): untuk dibuka dan dibaca di Excel atau spreadsheet lain. NIK tetap 16 angka; pekerjaan dan sumber iuran tertulis dalam kata.',
+    en: 'Excel (XLSX): to open and read in Excel or another spreadsheet. NIKs keep all 16 digits; occupation and funding source are in words.',
+  },
+  'coord.export.csv-note': {
+    id: 'CSV: untuk diunggah ke sistem, dengan kode sesuai format BPJS. Jangan dibuka langsung di Excel berbahasa Indonesia: NIK 16 angka rusak (3,21E+15) dan kolomnya bercampur.',
+    en: 'CSV: to upload into a system, with codes in the BPJS format. Do not open it straight in an Indonesian-language Excel: 16-digit NIKs get mangled (3.21E+15) and columns run together.',
+  },
   'coord.export.done': { id: 'Berkas {name} diunduh.', en: 'Downloaded {name}.' },
   'coord.export.audit': {
     id: 'Berkas berisi data pribadi (UU PDP). Setiap ekspor dicatat atas nama HP ini.',
