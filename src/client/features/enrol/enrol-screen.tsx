@@ -8,6 +8,7 @@ import { registerMessages, useI18n } from '../../i18n';
 import { enrol } from '../../i18n/messages/enrol';
 import { EDITABLE_STATUSES } from './editable';
 import { EnrolForm } from './enrol-form';
+import { coverageDefaults } from './coverage-default';
 import { emptyFormValues, formValuesOf, type CarryOver, type EnrolFormValues } from './form-schema';
 import { errorText } from './error-text';
 // Vite bundles the feature's styles with its chunk.
@@ -47,7 +48,9 @@ async function defaultVillage(): Promise<string> {
 async function load(registrationId: string | undefined, carry: Partial<CarryOver>): Promise<Loaded> {
   const draft = await getDraft(db, draftIdFor(registrationId));
   if (!registrationId) {
-    const baseline = emptyFormValues({ villageCode: await defaultVillage(), ...carry });
+    // The programme's period (from the pull) unless the last capture's carries over.
+    const period = coverageDefaults(await getMeta(db, 'coveragePeriod'));
+    const baseline = emptyFormValues({ villageCode: await defaultVillage(), ...period, ...carry });
     const initial = draft ? withDraft(baseline, draft.values) : baseline;
     return { kind: 'ready', record: null, baseline, initial, restoredAt: draft?.updatedAt ?? null };
   }
