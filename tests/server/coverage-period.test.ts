@@ -44,6 +44,15 @@ describe.each(BACKENDS)('programme protection period (%s)', (backend) => {
     expect(audits).toHaveLength(3);
   });
 
+  it('reads the period in force for a scope (its own or a containing region’s)', async () => {
+    const get = (token: string, scope: string) =>
+      s.app.inject({ method: 'GET', url: `/api/v1/coverage-periods/${scope}`, headers: auth(token) });
+    expect((await get(coordinator, '32.14')).statusCode).toBe(404);
+    await put(admin, '32', { start: '2025-02', end: '2025-11' });
+    expect((await get(coordinator, '32.14')).json()).toEqual({ scope: '32', start: '2025-02', end: '2025-11' });
+    expect((await get(coordinator, '35.05')).statusCode).toBe(403);
+  });
+
   it('refuses scopes outside the caller’s, operators, and bad months', async () => {
     const operator = await s.token('operator', TANJUNGSARI);
     expect((await put(coordinator, '35.05', { start: '2025-03', end: '2025-12' })).statusCode).toBe(403);
