@@ -19,6 +19,8 @@ describe.each(BACKENDS)('programme protection period (%s)', (backend) => {
 
   const put = (token: string, scope: string, payload: Record<string, unknown>) =>
     s.app.inject({ method: 'PUT', url: `/api/v1/coverage-periods/${scope}`, headers: auth(token), payload });
+  const get = (token: string, scope: string) =>
+    s.app.inject({ method: 'GET', url: `/api/v1/coverage-periods/${scope}`, headers: auth(token) });
   const pull = async (token: string) =>
     (await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: auth(token) })).json<PullResponse>();
 
@@ -45,8 +47,6 @@ describe.each(BACKENDS)('programme protection period (%s)', (backend) => {
   });
 
   it('reads the period in force for a scope (its own or a containing region’s)', async () => {
-    const get = (token: string, scope: string) =>
-      s.app.inject({ method: 'GET', url: `/api/v1/coverage-periods/${scope}`, headers: auth(token) });
     expect((await get(coordinator, '32.14')).statusCode).toBe(404);
     await put(admin, '32', { start: '2025-02', end: '2025-11' });
     expect((await get(coordinator, '32.14')).json()).toEqual({ scope: '32', start: '2025-02', end: '2025-11' });
