@@ -5,6 +5,7 @@ import { BOARD_FILTERS, BOARD_SORTS, groupBoard, type BoardFilter, type BoardSor
 import { BoardTable } from './board-table';
 import { useCoordinator } from './coordinator-context';
 import { FillBar } from './fill-bar';
+import { PeriodForm } from './period-form';
 import { useFormat } from './format';
 
 /** Past this many villages (a province), districts start folded: open the ones you need. */
@@ -39,6 +40,7 @@ export function BoardView() {
 
   const totals = board.board?.totals;
   return (
+    <>
     <section aria-labelledby="board-title" className="board">
       <h2 id="board-title">{t('coord.board.title')}</h2>
       <BoardStatus />
@@ -86,6 +88,8 @@ export function BoardView() {
         />
       ))}
     </section>
+    <PeriodForm />
+    </>
   );
 }
 

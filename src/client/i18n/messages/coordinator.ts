@@ -190,6 +190,21 @@ export const coordinator: Messages = {
   'coord.kpj.reason.kpj-taken': { id: 'Nomor KPJ ini sudah dipakai peserta lain.', en: 'This KPJ number is already held by another worker.' },
   'coord.kpj.reason.kpj-taken-in': { id: 'Nomor KPJ ini sudah dipakai peserta lain di {village}.', en: 'This KPJ number is already held by another worker in {village}.' },
   'coord.kpj.reason.forbidden': { id: 'Di luar wilayah Anda.', en: 'Outside your region.' },
+  // Programme protection period.
+  'coord.period.title': { id: 'Masa perlindungan program', en: 'Programme protection period' },
+  'coord.period.intro': {
+    id: 'Untuk {scope}. HP desa menerimanya saat sinkron, dan formulir pendaftaran memakainya.',
+    en: 'For {scope}. Village phones receive it when they sync, and the enrolment form uses it.',
+  },
+  'coord.period.start': { id: 'Bulan mulai', en: 'Start month' },
+  'coord.period.end': { id: 'Bulan selesai', en: 'End month' },
+  'coord.period.submit': { id: 'Simpan masa perlindungan', en: 'Save the protection period' },
+  'coord.period.invalid': { id: 'Isi bulan mulai dan bulan selesai (TTTT-BB).', en: 'Fill in the start and end months (YYYY-MM).' },
+  'coord.period.order': { id: 'Bulan selesai tidak boleh sebelum bulan mulai.', en: 'The end month cannot be before the start month.' },
+  'coord.period.saved': {
+    id: 'Masa perlindungan disimpan: {start} sampai {end} untuk {scope}. HP desa menerimanya saat sinkron berikutnya.',
+    en: 'Protection period saved: {start} to {end} for {scope}. Village phones receive it at their next sync.',
+  },
   // Devices and enrolment codes.
   'coord.role.operator': { id: 'Operator desa', en: 'Village operator' },
   'coord.role.coordinator': { id: 'Koordinator', en: 'Coordinator' },
