@@ -12,7 +12,8 @@ import { ConfirmBox } from '../enrol/confirm-box';
 import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
-import { refusedDataOp, rejectionText } from './rejection-text';
+import { refusedDataOp } from './rejection-text';
+import { RejectionReason } from './use-rejection-text';
 import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
@@ -92,7 +93,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
       {record.status === 'rejected' && record.rejection ? (
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
-          <p>{rejectionText(t, record.rejection)}</p>
+          <p><RejectionReason rejection={record.rejection} /></p>
           <div className="detail-actions">
             {correctable ? (
               <Link href={`/daftar/${record.id}`} className="detail-button detail-button--primary">{t('detail.correct')}</Link>
