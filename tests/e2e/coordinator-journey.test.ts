@@ -12,9 +12,9 @@ import { openPhone } from './harness/phone';
 import { startAppServer, type AppServer } from './harness/server';
 
 // Issue 12, the coordinator's day on a 360 x 740 phone, through the app's own links and
-// buttons: board -> village -> quota, void, KPJ -> devices (rename) -> exports. Every screen
-// passes axe-core with no violation, nothing scrolls sideways, and the key screens are saved
-// as docs/journey-coordinator-*.png.
+// buttons: board (protection period) -> village -> quota, void, KPJ -> devices (rename) ->
+// exports. Every screen passes axe-core with no violation, nothing scrolls sideways, and the
+// key screens are saved as docs/journey-coordinator-*.png.
 
 const REGENCY = '32.14'; // Kab. Purwakarta
 const VILLAGE = '32.14.16.2005'; // Desa Tanjungsari, Kec. Pondoksalam
@@ -83,6 +83,15 @@ describe('the coordinator’s journey at 360 px', () => {
     await page.getByRole('link', { name: 'Tanjungsari' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText('Wilayah: Kabupaten Purwakarta').count()).toBe(1);
     await checkScreen(page, 'board');
+
+    // The programme's protection period for the regency, set under the board.
+    const period = page.getByRole('region', { name: 'Masa perlindungan program' });
+    await period.getByLabel('Bulan mulai').fill('2025-03');
+    await period.getByLabel('Bulan selesai').fill('2025-12');
+    await period.getByRole('button', { name: 'Simpan masa perlindungan' }).click();
+    await period.getByText('Masa perlindungan disimpan: Maret 2025 sampai Desember 2025 untuk Kabupaten Purwakarta.', { exact: false })
+      .waitFor({ timeout: 30_000 });
+    await checkScreen(page);
   });
 
   it('village: opens at its top; quota, void and KPJ in dialogs in view', async () => {
