@@ -9,6 +9,7 @@ import { guessDeviceName } from './enrol-code';
 import { enrolDevice, type EnrolOutcome } from './enrol-device';
 import { QrScanner } from './qr-scanner';
 import { useDeviceIdentity } from './use-device-identity';
+import { useScopeLabel } from './use-scope-label';
 
 registerMessages(device);
 
@@ -29,7 +30,7 @@ type Phase =
   | { kind: 'failed'; messageKey: string; params?: Record<string, string | number> };
 
 function roleAndScope(t: TFunction, role: string, scope: string) {
-  return { role: t(`device.role.${role}`), scope: scope === '*' ? t('device.scope.all') : scope };
+  return { role: t(`device.role.${role}`), scope };
 }
 
 async function startFirstSync(): Promise<void> {
@@ -45,6 +46,8 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
   const [nameInput, setNameInput] = useState<string | null>(null);
   const deviceName = nameInput ?? identity?.deviceName ?? guessDeviceName(navigator.userAgent);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  const doneScope = useScopeLabel(db, t, phase.kind === 'done' ? phase.scope : undefined);
+  const currentScope = useScopeLabel(db, t, identity?.scope);
   // A code from a link or a scan is not redeemed at once: the phone's name comes first (a
   // guessed "Linux" would name every handover this phone records).
   const [codeGiven, setCodeGiven] = useState(Boolean(code));
@@ -80,7 +83,7 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
     return (
       <main className="screen">
         <h1>{t('device.done')}</h1>
-        <p className="ok-text" role="status">{t('device.done.body', roleAndScope(t, phase.role, phase.scope))}</p>
+        <p className="ok-text" role="status">{t('device.done.body', roleAndScope(t, phase.role, doneScope))}</p>
         <button type="button" className="btn btn-primary btn-wide" onClick={() => navigate('/')}>
           {t('device.continue')}
         </button>
@@ -95,7 +98,7 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
       <p className="muted">{t('device.intro')}</p>
       {identity && (
         <div className="card">
-          <p>{t('device.current', roleAndScope(t, identity.role, identity.scope))}</p>
+          <p>{t('device.current', roleAndScope(t, identity.role, currentScope))}</p>
           <p className="hint">{t('device.again')}</p>
         </div>
       )}

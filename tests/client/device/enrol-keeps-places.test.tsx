@@ -1,4 +1,7 @@
+import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EnrolDeviceScreen } from '../../../src/client/features/device';
+import { I18nProvider } from '../../../src/client/i18n';
 import { resetPlaceIndex } from '../../../src/client/db/places';
 import { enrolDevice } from '../../../src/client/features/device/enrol-device';
 import { fetchPlacesFixture } from '../fixtures/places';
@@ -37,5 +40,30 @@ describe('enrolment keeps the place file', () => {
       { code: 'K7QFM2XD9P', deviceName: 'HP Kaur' },
     );
     expect(outcome.ok).toBe(true);
+  });
+});
+
+describe('the enrolled phone says where it works, in names', () => {
+  beforeEach(() => {
+    resetPlaceIndex();
+    vi.stubGlobal('fetch', fetchPlacesFixture);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    ['32.14.16.2005', 'Ponsel ini terdaftar sebagai operator desa untuk Desa Tanjungsari, Kec. Pondoksalam, Kabupaten Purwakarta.'],
+    ['32.14', 'Ponsel ini terdaftar sebagai koordinator untuk Kabupaten Purwakarta.'],
+  ])('%s', async (scope, text) => {
+    const db = freshDb();
+    const role = scope.length > 5 ? 'operator' : 'coordinator';
+    render(
+      <I18nProvider initial="id">
+        <EnrolDeviceScreen code="K7QFM2XD9P" db={db} fetch={async () => answer({ ...identity, role, scope })} onEnrolled={() => undefined} />
+      </I18nProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan' }));
+    expect(await screen.findByText((_, el) => el?.tagName === 'P' && (el.textContent ?? '').startsWith(text))).toBeTruthy();
   });
 });
