@@ -83,6 +83,9 @@ describe('the coordinator’s journey at 360 px', () => {
     await page.getByRole('link', { name: 'Tanjungsari' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText('Wilayah: Kabupaten Purwakarta').count()).toBe(1);
     await checkScreen(page, 'board');
+    // On a phone each village reads as a card: its name, then its figures.
+    await page.locator('tbody[data-district="32.14.16"] tr').filter({ hasText: 'Tanjungsari' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ROOT, 'docs', 'journey-coordinator-board-villages.png') });
 
     // The programme's protection period for the regency, set under the board.
     const period = page.getByRole('region', { name: 'Masa perlindungan program' });
