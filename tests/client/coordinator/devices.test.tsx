@@ -101,3 +101,35 @@ describe('renaming a device', () => {
     expect(await screen.findByRole('rowheader', { name: 'HP Kaur Tanjungsari' })).toBeTruthy();
   });
 });
+
+describe('a coordinator code for a region', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/koordinator?tab=devices');
+  });
+
+  it('picks the region by name, not by typing its code', async () => {
+    const db = freshDb();
+    await enrol(db);
+    const { fetchFn, sent } = fakeServer({
+      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+      'GET /api/v1/devices': () => ({ body: { devices: [] } }),
+      'POST /api/v1/enrolment-codes': () => ({
+        status: 201,
+        body: { code: 'ABCDEFGHJK', url: 'http://localhost/enrol?code=ABCDEFGHJK', expiresAt: '2025-03-11T00:00:00.000Z' },
+      }),
+    });
+    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+    const user = userEvent.setup();
+    await screen.findByRole('option', { name: 'Tanjungsari' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Peran' }), 'coordinator');
+    const region = screen.getByRole('combobox', { name: 'Wilayah' });
+    expect(within(region).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Kabupaten/Kota 32.14', 'Kec. Pondoksalam', 'Kec. Purwakarta',
+    ]);
+    await user.selectOptions(region, '32.14.16');
+    await user.click(screen.getByRole('button', { name: 'Buat kode pendaftaran' }));
+    const card = await screen.findByRole('article', { name: 'Kode pendaftaran HP Desa100' });
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ role: 'coordinator', scope: '32.14.16' });
+    expect(card.textContent).toContain('Koordinator: Kec. Pondoksalam');
+  });
+});

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { isScope, scopeContains } from '../../../shared/places/codes';
+import { districtOf, isScope, provinceOf, regencyOf, scopeContains } from '../../../shared/places/codes';
 import type { EnrolmentCodeResponse } from '../../../shared/protocol';
 import { errorKey } from './api';
 import { useCoordinator } from './coordinator-context';
@@ -31,6 +31,25 @@ export function EnrolmentCodeForm() {
     list.sort((a, b) => a.name.localeCompare(b.name, 'id'));
     return list;
   }, [board.board]);
+
+  // Regions a coordinator code can cover, by name: the whole scope, then its regencies (for a
+  // wider scope) and districts, from the board's villages.
+  const regions = useMemo(() => {
+    const byLabel = (codes: Set<string>) => {
+      const list = [...codes].map((code) => ({ code, label: placeLabel(code) }));
+      list.sort((a, b) => a.label.localeCompare(b.label, 'id'));
+      return list;
+    };
+    const wider = new Set<string>();
+    const districtCodes = new Set<string>();
+    for (const v of board.board?.villages ?? []) {
+      if (auth.scope === '*') wider.add(provinceOf(v.villageCode));
+      if (auth.scope.length < 5) wider.add(regencyOf(v.villageCode));
+      districtCodes.add(districtOf(v.villageCode));
+    }
+    const own = auth.scope === '*' ? [] : [{ code: auth.scope, label: placeLabel(auth.scope) }];
+    return [...own, ...byLabel(wider), ...byLabel(districtCodes)].filter((r, i) => i < own.length || r.code !== auth.scope);
+  }, [board.board, auth.scope, placeLabel]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +96,10 @@ export function EnrolmentCodeForm() {
         ) : (
           <label>
             {t('coord.enrol.region')}
-            <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="32.14.16" required />
+            <select value={region} onChange={(e) => setRegion(e.target.value)} required>
+              {region === '' && <option value="">{t('coord.enrol.pick-region')}</option>}
+              {regions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+            </select>
           </label>
         )}
         <button type="submit" className="btn btn-primary" disabled={busy}>{t('coord.enrol.create')}</button>
