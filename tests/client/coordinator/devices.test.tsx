@@ -5,25 +5,31 @@ import { CoordinatorScreen } from '../../../src/client/features/coordinator';
 import type { DeviceInfo } from '../../../src/client/features/coordinator/endpoints';
 import { boardFixture, enrol, fakeServer, freshDb, renderId } from './helpers';
 
+/** The devices tab against a server that mints one code, its village list loaded. */
+async function openCodeForm() {
+  const db = freshDb();
+  await enrol(db);
+  const { fetchFn, sent } = fakeServer({
+    'GET /api/v1/quotas': () => ({ body: boardFixture() }),
+    'GET /api/v1/devices': () => ({ body: { devices: [] } }),
+    'POST /api/v1/enrolment-codes': () => ({
+      status: 201,
+      body: { code: 'ABCDEFGHJK', url: 'http://localhost/enrol?code=ABCDEFGHJK', expiresAt: '2025-03-11T00:00:00.000Z' },
+    }),
+  });
+  renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+  const user = userEvent.setup();
+  await screen.findByRole('option', { name: 'Tanjungsari' });
+  return { sent, user };
+}
+
 describe('devices', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/koordinator?tab=devices');
   });
 
   it('creates a one-time code for an operator’s village, shown as a QR and a grouped short code', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const { fetchFn, sent } = fakeServer({
-      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
-      'GET /api/v1/devices': () => ({ body: { devices: [] } }),
-      'POST /api/v1/enrolment-codes': () => ({
-        status: 201,
-        body: { code: 'ABCDEFGHJK', url: 'http://localhost/enrol?code=ABCDEFGHJK', expiresAt: '2025-03-11T00:00:00.000Z' },
-      }),
-    });
-    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
-    const user = userEvent.setup();
-    await screen.findByRole('option', { name: 'Tanjungsari' });
+    const { sent, user } = await openCodeForm();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Desa' }), '32.14.16.2005');
     await user.click(screen.getByRole('button', { name: 'Buat kode pendaftaran' }));
 
@@ -108,19 +114,7 @@ describe('a coordinator code for a region', () => {
   });
 
   it('picks the region by name, not by typing its code', async () => {
-    const db = freshDb();
-    await enrol(db);
-    const { fetchFn, sent } = fakeServer({
-      'GET /api/v1/quotas': () => ({ body: boardFixture() }),
-      'GET /api/v1/devices': () => ({ body: { devices: [] } }),
-      'POST /api/v1/enrolment-codes': () => ({
-        status: 201,
-        body: { code: 'ABCDEFGHJK', url: 'http://localhost/enrol?code=ABCDEFGHJK', expiresAt: '2025-03-11T00:00:00.000Z' },
-      }),
-    });
-    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
-    const user = userEvent.setup();
-    await screen.findByRole('option', { name: 'Tanjungsari' });
+    const { sent, user } = await openCodeForm();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Peran' }), 'coordinator');
     const region = screen.getByRole('combobox', { name: 'Wilayah' });
     expect(within(region).getAllByRole('option').map((o) => o.textContent)).toEqual([
