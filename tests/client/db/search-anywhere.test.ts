@@ -25,6 +25,12 @@ describe('roster search anywhere in the name and the NIK', () => {
     expect(await ids('aminah')).toEqual([]);
   });
 
+  it('counts a worker matching at the start and at a later word once', async () => {
+    const db = freshDb();
+    for (const fullName of ['Nana Nurhayati', 'Siti Nurjanah', 'Budi']) await saveNewRegistration(db, makeRegistration({ fullName }));
+    expect(await countNameMatches(db, 'n')).toBe(2);
+  });
+
   it('finds any run of at least four NIK digits, wherever it sits', async () => {
     const db = freshDb();
     const siti = makeRegistration({ fullName: 'Siti Nurjanah', nik: '3214165203850007' });
