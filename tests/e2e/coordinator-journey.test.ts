@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppBrowser } from './harness/browser';
 import { createEnrolmentCode, createToken, setQuota } from './harness/cli';
-import { enrolByUrl } from './harness/device-actions';
+import { enrolByUrl, syncNow, waitAllSent } from './harness/device-actions';
 import { generateRegistration } from './harness/generate';
 import { ROOT } from './harness/paths';
 import { openPhone } from './harness/phone';
@@ -14,7 +14,8 @@ import { startAppServer, type AppServer } from './harness/server';
 // Issue 12, the coordinator's day on a 360 x 740 phone, through the app's own links and
 // buttons: board (protection period) -> village -> quota, void, KPJ -> devices (rename) ->
 // exports. Every screen passes axe-core with no violation, nothing scrolls sideways, and the
-// key screens are saved as docs/journey-coordinator-*.png.
+// key screens are saved as docs/journey-coordinator-*.png. Last, a village phone syncs and its
+// enrolment form starts from the protection period the coordinator set.
 
 const REGENCY = '32.14'; // Kab. Purwakarta
 const VILLAGE = '32.14.16.2005'; // Desa Tanjungsari, Kec. Pondoksalam
@@ -22,6 +23,7 @@ const WORKERS = Array.from({ length: 6 }, (_, i) => generateRegistration(i, [VIL
 
 let server: AppServer;
 let phone: AppBrowser;
+let village: AppBrowser | undefined;
 
 async function pushWorkers(): Promise<void> {
   const token = await createToken(server, 'operator', VILLAGE);
@@ -71,7 +73,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await phone?.close().catch(() => undefined);
+  for (const p of [village, phone]) await p?.close().catch(() => undefined);
   await server?.stop();
 });
 
@@ -147,5 +149,18 @@ describe('the coordinator’s journey at 360 px', () => {
     await page.getByRole('link', { name: 'Ekspor' }).click();
     await page.getByRole('button', { name: 'Unduh Excel (XLSX)' }).waitFor({ timeout: 30_000 });
     await checkScreen(page, 'export');
+  });
+
+  it('a village phone receives the protection period with its sync; its form starts from it', async () => {
+    village = await openPhone(server);
+    const { page } = village;
+    await enrolByUrl(page, `${server.url}/enrol?code=${await createEnrolmentCode(server, 'operator', VILLAGE)}`, 'HP Kaur Tanjungsari');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await syncNow(page);
+    await waitAllSent(page);
+    await page.goto('/daftar');
+    const start = page.locator('input[name="coverageStart"]');
+    await expect.poll(() => start.inputValue(), { timeout: 30_000 }).toBe('2025-03');
+    expect(await page.locator('input[name="coverageEnd"]').inputValue()).toBe('2025-12');
   });
 });
