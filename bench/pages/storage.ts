@@ -2,7 +2,6 @@
 // each next to the same work done with raw IndexedDB calls in the same database.
 import { saveNewRegistration } from '../../src/client/db/registrations';
 import { SEARCH_LIMIT, countNameMatches, getRegistrations, searchRegistrationIds } from '../../src/client/db/registration-queries';
-import { reverse } from '../../src/client/db/registration-keys';
 import { openDb, type Desa100Db } from '../../src/client/db/schema';
 import { createSyncStore } from '../../src/client/db/sync-store';
 import type { PullResponse, ServerRegistration } from '../../src/shared';
@@ -43,12 +42,17 @@ async function rawSearch(idb: IDBDatabase, text: string): Promise<{ ids: IDBVali
   if (/^\d+$/.test(digits)) {
     const [a, b] = await Promise.all([
       request(store.index('nik').getAllKeys(prefixRange(digits), SEARCH_LIMIT + 1)),
-      request(store.index('nikRev').getAllKeys(prefixRange(reverse(digits)), SEARCH_LIMIT + 1)),
+      request(store.index('nikRuns').getAllKeys(prefixRange(digits), SEARCH_LIMIT + 1)),
     ]);
     ids = a.concat(b);
   } else {
     // The same cap as the roster's: the raw side does no more work than ours.
-    ids = await request(store.index('nameKey').getAllKeys(prefixRange(text.trim().toLowerCase()), SEARCH_LIMIT + 1));
+    const prefix = text.trim().replace(/\s+/g, ' ').toLowerCase();
+    const [a, b] = await Promise.all([
+      request(store.index('nameKey').getAllKeys(prefixRange(prefix), SEARCH_LIMIT + 1)),
+      request(store.index('nameParts').getAllKeys(prefixRange(prefix), SEARCH_LIMIT + 1)),
+    ]);
+    ids = a.concat(b);
   }
   const rows = await Promise.all(ids.slice(0, 20).map((id) => request(store.get(id))));
   return { ids, rows };

@@ -12,6 +12,7 @@ import { loadPlaces, type PlaceRegistry } from './places';
 import { deviceAdminRoutes, deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { periodRoutes } from './routes/periods';
 import { quotaRoutes } from './routes/quotas';
 import { registrationRoutes } from './routes/registrations';
 import { syncRoutes } from './routes/sync';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, ctx);
   syncRoutes(app, ctx);
   quotaRoutes(app, ctx);
+  periodRoutes(app, ctx);
   exportRoutes(app, ctx);
   deviceRoutes(app, ctx);
   deviceAdminRoutes(app, ctx);

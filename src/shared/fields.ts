@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
+import { YEAR_MONTH_RE } from './months';
 import { MAX_TEXT_LENGTH } from './programme';
+
+export { YEAR_MONTH_RE };
 
 // Field schemas shared by the registration, the protocol and the forms. Messages are stable
 // keys (kebab-case) that the client's i18n turns into words; the server sends them as-is.
 // zod/mini (functions, not methods): the phone ships only the checks it uses.
 
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const YEAR_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 // Hours 00-23, minutes and seconds 00-59, offsets up to ±14:00: Date.parse would roll
 // `T24:00` or `+07:60` over into another time instead of refusing them.
 const ISO_TIME_RE =

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from './codes';
-import { isoTime, optional, plainText, text, uuid, fullName } from './fields';
+import { isoTime, optional, plainText, text, uuid, fullName, yearMonth } from './fields';
 import { MAX_OPS_PER_PUSH, MAX_QUOTA } from './programme';
 import { isScope, VILLAGE_CODE_RE } from './places/codes';
 import { registrationChangesSchema, registrationObject, type Registration } from './registration';
@@ -182,7 +182,23 @@ export interface PullResponse {
   cursor: number;
   hasMore: boolean;
   quotas: Quota[];
+  /** Contract addition: the programme's protection period for the pull's scope, when one is set. */
+  period?: CoveragePeriod;
 }
+
+/**
+ * Contract addition: the protection period a coordinator or admin set for a scope (`YYYY-MM`,
+ * both months included). A phone takes the most specific one covering its scope.
+ */
+export interface CoveragePeriod {
+  scope: string;
+  start: string;
+  end: string;
+}
+
+export const coveragePeriodPutSchema = z.strictObject({ start: yearMonth, end: yearMonth }).check(
+  z.refine((p) => p.start <= p.end, { message: 'period-order', path: ['end'] }),
+);
 
 export const quotaPutSchema = z.strictObject({ quota: z.number().check(z.int(), z.gte(0), z.lte(MAX_QUOTA)) });
 
@@ -194,6 +210,9 @@ export const deviceEnrolSchema = z.strictObject({
   code: plainText().check(z.trim(), z.minLength(1), z.maxLength(64)),
   deviceName: text(),
 });
+/** Contract addition: `PATCH /api/v1/devices/:id`, the name a coordinator gives a phone. */
+export const deviceRenameSchema = z.strictObject({ name: text() });
+
 export interface DeviceEnrolResponse {
   deviceId: string;
   token: string;

@@ -52,6 +52,36 @@ describe.each(BACKENDS)('device list and revocation (%s)', (backend) => {
     expect(audits).toHaveLength(1);
   });
 
+  it('renames a device inside the scope (PATCH), audited, with the enrolment name rules', async () => {
+    const phone = await enrol('operator', TANJUNGSARI, 'Linux');
+    const other = await enrol('operator', JATEN_BLITAR, 'HP Jaten');
+    const boss = await enrol('admin', '*', 'Laptop admin');
+    const patch = (token: string, id: string, payload: Record<string, unknown>) =>
+      s.app.inject({ method: 'PATCH', url: `/api/v1/devices/${id}`, headers: auth(token), payload });
+
+    const renamed = await patch(coordinator, phone.deviceId, { name: '  HP Kaur Tanjungsari ' });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json<DeviceInfo>()).toMatchObject({ deviceId: phone.deviceId, name: 'HP Kaur Tanjungsari', scope: TANJUNGSARI });
+    expect((await list(coordinator)).map((d) => d.name)).toEqual(['HP Kaur Tanjungsari']);
+
+    expect((await patch(coordinator, other.deviceId, { name: 'x' })).statusCode).toBe(403);
+    expect((await patch(coordinator, boss.deviceId, { name: 'x' })).statusCode).toBe(403);
+    expect((await patch(coordinator, '00000000-0000-4000-8000-000000000000', { name: 'x' })).statusCode).toBe(404);
+    expect((await patch(coordinator, 'not-a-uuid', { name: 'x' })).statusCode).toBe(404);
+    expect((await patch(phone.token, phone.deviceId, { name: 'x' })).statusCode).toBe(403);
+    const empty = await patch(coordinator, phone.deviceId, { name: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: { code: 'invalid-request' } });
+    expect((await patch(coordinator, phone.deviceId, { name: 'x'.repeat(101) })).statusCode).toBe(400);
+    expect((await patch(coordinator, phone.deviceId, { name: 'ok', role: 'admin' })).statusCode).toBe(400);
+    expect((await patch(admin, boss.deviceId, { name: 'Laptop kantor' })).statusCode).toBe(200);
+
+    const audits = await s.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'device.rename').execute();
+    expect(audits).toHaveLength(2);
+    // The audit trail names ids, never the free text typed as a name.
+    expect(audits.map((a) => a.details ?? '').join()).not.toContain('HP Kaur');
+  });
+
   it('never lets a coordinator revoke an admin device', async () => {
     const boss = await enrol('admin', '*', 'Laptop admin');
     const wide = await s.token('coordinator', '*');

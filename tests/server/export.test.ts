@@ -130,6 +130,28 @@ describe.each(BACKENDS)('GET /exports/registrations.csv (%s)', (backend) => {
     expect(audits).toHaveLength(1);
   });
 
+  it('labels occupation and funding source in Indonesian in the XLSX; the CSV keeps the codes', async () => {
+    const farmer = registration({ fullName: 'ASEP', occupation: 'petani', fundingSource: 'apbd-kabupaten' });
+    const other = registration({ fullName: 'BUDI', occupation: 'lainnya', occupationOther: 'Tukang cukur', fundingSource: 'dana-desa' });
+    await pushOk(s.app, admin, [createOp(farmer), createOp(other)]);
+    const res = await s.app.inject({ method: 'GET', url: '/api/v1/exports/registrations.xlsx', headers: auth(coordinator) });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new Error('no worksheet');
+    const byName = new Map([2, 3].map((n) => {
+      const v = (sheet.getRow(n).values as unknown[]).slice(1);
+      return [v[1], v];
+    }));
+    expect(byName.get('ASEP')?.[15]).toBe('Petani');
+    expect(byName.get('ASEP')?.[17]).toBe('APBD Kabupaten/Kota');
+    expect(byName.get('BUDI')?.[15]).toBe('Lainnya: Tukang cukur');
+    expect(byName.get('BUDI')?.[17]).toBe('Dana Desa');
+    const csv = parseCsv((await get(coordinator)).body.slice(1)).slice(1);
+    const asep = csv.find((r) => r[1] === 'ASEP');
+    expect([asep?.[15], asep?.[17]]).toEqual(['petani', 'apbd-kabupaten']);
+  });
+
   it('audits every export: who, scope and row count, no personal data', async () => {
     const reg = registration();
     await pushOk(s.app, admin, [createOp(reg)]);

@@ -139,15 +139,18 @@ function buildBatches(steps: Step[][]): Built[][] {
   const history: Built[] = [];
   const goodRegs: Wire[] = [];
   const reservedOpIds: string[] = [];
+  const foreignUsed = new Set<string>();
   return steps.map((batch) => batch.map((step): Built => {
     let built: Built;
     if (step.kind === 'foreign') {
       // Ahead: the opId of an op this token sends later (the last created so far, or a new one
       // the next good op takes); after: one this token used already.
-      const own = history.filter((h) => !h.foreign && typeof h.op.opId === 'string');
+      // Never an opId the other token used already: that would be its own replay or op-conflict.
+      const own = history.filter((h) => !h.foreign && typeof h.op.opId === 'string' && !foreignUsed.has(String(h.op.opId)));
       const target = step.ahead || own.length === 0 ? null : own[step.pick % own.length] as Built;
       const opId = target ? String(target.op.opId) : randomUUID();
       if (!target) reservedOpIds.push(opId);
+      foreignUsed.add(opId);
       // A NIK of its own: a shared NIK would be refused for what it is (rule 3), not for the opId.
       const reg = { ...step.reg, id: randomUUID(), nik: nextNik(), villageCode: FOREIGN_VILLAGE };
       built = { op: createOp(reg, opId), bad: false, hostile: false, foreign: target ? 'after' : 'ahead' };

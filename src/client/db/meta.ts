@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/codes';
-import type { QuotaBoard } from '../../shared/protocol';
+import type { CoveragePeriod, QuotaBoard } from '../../shared/protocol';
 import type { Desa100Db } from './schema';
 
 /** The last coordinator board fetched, kept so that it stays readable offline. */
@@ -55,6 +55,8 @@ export interface MetaValues {
   coordinatorBoard: BoardSnapshot;
   /** The card-handover event this phone is working on (a `distributionEvents` id). */
   distributionEventId: string;
+  /** The programme's protection period for this phone's scope, from the last pull carrying one. */
+  coveragePeriod: CoveragePeriod;
   /** Pushes sent and not answered yet, oldest first (at most two: see sync/phases.ts). */
   inFlight: InFlightBatch[];
 }

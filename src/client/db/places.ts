@@ -1,4 +1,5 @@
 import { regencyOf, type PlaceIndex, type RegencyPlaces } from '../../shared/places/codes';
+import { PROVINCES } from '../../shared/places/provinces';
 import { ClientError, withStorageErrors } from './errors';
 import type { Desa100Db } from './schema';
 
@@ -110,4 +111,49 @@ export function findVillage(places: RegencyPlaces, villageCode: string): Village
 export async function findCachedVillage(db: Desa100Db, villageCode: string): Promise<VillagePlace | null> {
   const cached = await withStorageErrors(() => db.places.get(regencyOf(villageCode)));
   return cached ? findVillage(cached, villageCode) : null;
+}
+
+/**
+ * Keeps the place names a phone of `scope` reads, while it has signal (at enrolment): its
+ * regency's file, or for a province or the whole programme the index of regencies. Never
+ * throws: a phone without them shows codes until the next try.
+ */
+export async function keepPlacesFor(db: Desa100Db, scope: string, load: FetchJson = fetchJson): Promise<void> {
+  try {
+    if (scope.length >= 5) await getRegencyPlaces(db, regencyOf(scope), load);
+    else await getPlaceIndex(load);
+  } catch {
+    // Offline or no such file: the names load the next time they are needed with signal.
+  }
+}
+
+/** A scope as places: what a phone enrolled for it serves, in names. */
+export type ScopePlace =
+  | { level: 'province'; name: string }
+  | { level: 'regency'; name: string }
+  | { level: 'district'; name: string; regency: string }
+  | { level: 'village'; code: string; name: string; district: string; regency: string };
+
+/**
+ * The names of a scope (`32`, `32.14`, `32.14.16`, `32.14.16.2005`): provinces from the bundle,
+ * the rest from the regency's file (kept, or fetched and kept). Null when unknown or unreachable.
+ */
+export async function describeScope(db: Desa100Db, scope: string, load: FetchJson = fetchJson): Promise<ScopePlace | null> {
+  if (scope.length === 2) {
+    const province = PROVINCES.find(([code]) => code === scope);
+    return province ? { level: 'province', name: province[1] } : null;
+  }
+  let places: RegencyPlaces;
+  try {
+    places = await getRegencyPlaces(db, regencyOf(scope), load);
+  } catch {
+    return null;
+  }
+  if (scope.length === 5) return { level: 'regency', name: places.name };
+  if (scope.length === 8) {
+    const district = places.districts.find((d) => d.code === scope);
+    return district ? { level: 'district', name: district.name, regency: places.name } : null;
+  }
+  const village = findVillage(places, scope);
+  return village && { level: 'village', code: scope, name: village.name, district: village.district.name, regency: places.name };
 }

@@ -1,19 +1,16 @@
 import type { Registration } from '../../shared/registration';
-import { REGISTRATION_KEYS } from '../../shared/registration-keys';
+import { laterNameParts, nameKeyOf, nikRuns, REGISTRATION_KEYS } from '../../shared/registration-keys';
 import type { ServerRegistration } from '../../shared/protocol';
 import type { LocalRegistration } from './schema';
 
 // Helpers shared by the writers and the sync store: how a registration is keyed and compared.
 
-export function reverse(text: string): string {
-  let out = '';
-  for (let i = text.length - 1; i >= 0; i--) out += text.charAt(i);
-  return out;
-}
+export type SearchKeys = Pick<LocalRegistration, 'nik' | 'nikRuns' | 'nameKey' | 'nameParts'>;
 
 /** Search keys stored beside the record, so that every roster query is an index range. */
-export function searchKeys(reg: Pick<Registration, 'nik' | 'fullName'>): Pick<LocalRegistration, 'nik' | 'nikRev' | 'nameKey'> {
-  return { nik: reg.nik, nikRev: reverse(reg.nik), nameKey: reg.fullName.toLowerCase() };
+export function searchKeys(reg: Pick<Registration, 'nik' | 'fullName'>): SearchKeys {
+  const nameKey = nameKeyOf(reg.fullName);
+  return { nik: reg.nik, nikRuns: nikRuns(reg.nik), nameKey, nameParts: laterNameParts(nameKey) };
 }
 
 /** Fields an update may carry: the contract keeps id, villageCode and capturedAt fixed. */

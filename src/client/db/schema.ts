@@ -3,6 +3,7 @@ import type { Card, Op, Quota, Receiver, ServerRegistration, ServerStatus } from
 import type { Registration } from '../../shared/registration';
 import type { RegencyPlaces } from '../../shared/places/codes';
 import type { RejectionCode } from '../../shared/errors';
+import { searchKeys } from './registration-keys';
 
 /**
  * What a record on this phone is, as the operator sees it:
@@ -25,10 +26,12 @@ export interface LocalRegistration {
   id: string;
   villageCode: string;
   nik: string;
-  /** The NIK reversed, so that "last digits" searches use an index too. */
-  nikRev: string;
-  /** Lower-cased full name, for name-prefix search. */
+  /** The NIK from each later digit on (multiEntry): a run of digits anywhere is a prefix of one. */
+  nikRuns: string[];
+  /** Lower-cased full name with single spaces: sort order and name-prefix search. */
   nameKey: string;
+  /** The name from each later word on (multiEntry): "nurjanah" finds SITI NURJANAH. */
+  nameParts: string[];
   status: LocalStatus;
   /** The record as last saved on this phone (what the next push carries). */
   data: Registration;
@@ -172,5 +175,14 @@ export function openDb(name: string = DB_NAME): Desa100Db {
   db.version(4).stores({
     answers: '++key',
   });
+  // Search anywhere: any word of the name, any run of 4+ NIK digits (registration-keys.ts).
+  // nikRuns replaces nikRev (its last entry is the NIK's last digits). A new index is filled
+  // from existing rows only if they carry the field, so every row gets its keys once here.
+  db.version(5).stores({
+    registrations: 'id, nik, *nikRuns, nameKey, *nameParts, status, villageCode, updatedAt, [villageCode+status]',
+  }).upgrade((tx) => tx.table<LocalRegistration & { nikRev?: string }>('registrations').toCollection().modify((row) => {
+    Object.assign(row, searchKeys(row.data));
+    delete row.nikRev;
+  }));
   return db;
 }

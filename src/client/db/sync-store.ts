@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
-import type { DeviceEnrolResponse, PullResponse } from '../../shared/protocol';
+import type { CoveragePeriod, DeviceEnrolResponse, PullResponse } from '../../shared/protocol';
+import { YEAR_MONTH_RE } from '../../shared/months';
 import type { Delivery, SyncCounts, SyncIdentity, SyncStore } from '../sync/types';
 import { foldAllAnswers, foldAnswers } from './answers';
 import { withStorageErrors } from './errors';
@@ -80,6 +81,11 @@ export function saveDeviceIdentity(db: Desa100Db, answer: DeviceEnrolResponse, d
   }));
 }
 
+/** A pull's `period` (contract addition) worth keeping: two real months in order. */
+function isPeriod(p: CoveragePeriod | undefined): p is CoveragePeriod {
+  return !!p && typeof p.scope === 'string' && YEAR_MONTH_RE.test(p.start) && YEAR_MONTH_RE.test(p.end) && p.start <= p.end;
+}
+
 export function createSyncStore(db: Desa100Db): SyncStore {
   return {
     identity: () => readSyncIdentity(db),
@@ -130,6 +136,7 @@ export function createSyncStore(db: Desa100Db): SyncStore {
         return settle({ ...local, server: newer(local.server, change) }, ops.get(change.id) ?? [], false);
       }));
       await db.quotas.bulkPut(page.quotas.map((q) => ({ ...q, syncedAt: at })));
+      if (isPeriod(page.period)) await setMeta(db, 'coveragePeriod', page.period);
       const cursor = (await getMeta(db, 'cursor')) ?? 0;
       await setMeta(db, 'cursor', Math.max(cursor, page.cursor));
     })),

@@ -2,15 +2,15 @@
 // holding <origin>/enrol?code=CODE), the phone redeems it for its own token.
 import type { FastifyInstance } from 'fastify';
 import {
-  deviceEnrolSchema, enrolmentCodeRequestSchema, scopeContains, uuid,
+  deviceEnrolSchema, deviceRenameSchema, enrolmentCodeRequestSchema, scopeContains, uuid,
   type DeviceEnrolResponse, type DeviceInfo, type EnrolmentCodeResponse,
 } from '../../shared';
-import { scopeProblem } from '../auth/actor';
+import { scopeProblem, type Actor } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { createEnrolmentCode, redeemEnrolmentCode } from '../store/auth';
-import { findDevice, listDevices, revokeDevice } from '../store/devices';
+import { findDevice, listDevices, renameDevice, revokeDevice } from '../store/devices';
 import { requestedScope } from './scope';
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -60,13 +60,31 @@ export function deviceAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
+  /** The device a coordinator or admin may manage: inside their scope, never an admin's for a coordinator. */
+  async function managedDevice(actor: Actor, id: string): Promise<DeviceInfo> {
+    const device = uuid.safeParse(id).success ? await findDevice(ctx.store.db, id) : undefined;
+    if (!device) throw notFound();
+    if (!scopeContains(actor.scope, device.scope) || (actor.role === 'coordinator' && device.role === 'admin')) throw forbidden();
+    return device;
+  }
+
+  // Contract addition: a phone enrolled under a default name ("Linux") gets a name people know.
+  app.route<{ Params: { id: string } }>({
+    method: 'PATCH', url: '/api/v1/devices/:id', onRequest,
+    handler: async (request): Promise<DeviceInfo> => {
+      const actor = actorOf(request, 'coordinator', 'admin');
+      const device = await managedDevice(actor, request.params.id);
+      const { name } = parseOr400(deviceRenameSchema, request.body);
+      await renameDevice(ctx.store, { deviceId: device.deviceId, name, actor, now: ctx.now() });
+      return { ...device, name };
+    },
+  });
+
   app.route<{ Params: { id: string } }>({
     method: 'DELETE', url: '/api/v1/devices/:id', onRequest,
     handler: async (request, reply) => {
       const actor = actorOf(request, 'coordinator', 'admin');
-      const device = uuid.safeParse(request.params.id).success ? await findDevice(ctx.store.db, request.params.id) : undefined;
-      if (!device) throw notFound();
-      if (!scopeContains(actor.scope, device.scope) || (actor.role === 'coordinator' && device.role === 'admin')) throw forbidden();
+      const device = await managedDevice(actor, request.params.id);
       // Revoking twice is harmless: the answer is the same.
       await revokeDevice(ctx.store, { deviceId: device.deviceId, actor, now: ctx.now() });
       return reply.status(204).send();

@@ -6,6 +6,7 @@ import { withoutForbiddenChars, type ServerRegistration } from '../../shared';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { UTF8_BOM, csvRow } from '../csv';
+import { FUNDING_LABELS, occupationLabel } from '../export-labels';
 import type { PlaceRegistry } from '../places';
 import { audit } from '../store/audit';
 import { acceptedInScope } from '../store/export';
@@ -30,6 +31,14 @@ export function exportCells(r: ServerRegistration, places: PlaceRegistry): Array
   ];
 }
 
+/** The CSV's cells with occupation and funding source in words (columns 15 and 17). */
+function xlsxCells(r: ServerRegistration, places: PlaceRegistry): Array<string | number | null> {
+  const cells = exportCells(r, places).map((c) => c ?? null);
+  cells[15] = occupationLabel(r);
+  cells[17] = FUNDING_LABELS[r.fundingSource];
+  return cells;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -49,7 +58,7 @@ function xlsxStream(pages: AsyncGenerator<ServerRegistration[]>, places: PlaceRe
   const write = async () => {
     sheet.addRow([...EXPORT_COLUMNS]).commit();
     for await (const page of pages) {
-      for (const r of page) sheet.addRow(exportCells(r, places).map(xlsxCell)).commit();
+      for (const r of page) sheet.addRow(xlsxCells(r, places).map(xlsxCell)).commit();
     }
     sheet.commit();
     await workbook.commit();

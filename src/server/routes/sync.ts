@@ -24,6 +24,7 @@ import type { AppContext } from '../context';
 import { canSee } from '../auth/actor';
 import { forbidden, parseOr400 } from '../http-errors';
 import { audit } from '../store/audit';
+import { coveragePeriodFor } from '../store/periods';
 import { pullChanges } from '../store/pull';
 import { pushOps } from '../store/push';
 import { viewRegistration, viewResult } from '../sync/viewer';
@@ -116,6 +117,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
         at: ctx.now(),
       });
     }
-    return response;
+    const period = await coveragePeriodFor(ctx.store.db, scope);
+    return period ? { ...response, period } : response;
   } });
 }

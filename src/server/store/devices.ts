@@ -55,3 +55,13 @@ export async function revokeDevice(
     return changed;
   });
 }
+
+/** A new name for a device (audited by id: the name itself is free text, kept out of the log). */
+export async function renameDevice(
+  store: Store, input: { deviceId: string; name: string; actor: Actor; now: Date },
+): Promise<void> {
+  await store.write(async (trx) => {
+    await trx.updateTable('devices').set({ name: input.name }).where('id', '=', input.deviceId).execute();
+    await audit(trx, { actor: input.actor.tokenId, action: 'device.rename', targets: [input.deviceId], at: input.now });
+  });
+}

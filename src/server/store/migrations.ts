@@ -164,6 +164,19 @@ const MIGRATIONS: ReadonlyArray<Migration> = [
     statements: ['create table settings (key text primary key, value text not null)'],
     after: initGeneration,
   },
+  {
+    version: 7,
+    statements: [
+      // The programme's protection period per scope (`*`, a region or a village), which phones
+      // receive with their pull (contract additions, docs/architecture.md).
+      `create table coverage_periods (
+        scope text primary key,
+        coverage_start text not null,
+        coverage_end text not null,
+        updated_at text not null
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -107,6 +107,14 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** Contract addition (migration 6): a scope's programme protection period, `YYYY-MM`. */
+export interface CoveragePeriodsTable {
+  scope: string;
+  coverage_start: string;
+  coverage_end: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: number;
@@ -133,5 +141,6 @@ export interface Database {
   audit_log: AuditLogTable;
   meta: MetaTable;
   settings: SettingsTable;
+  coverage_periods: CoveragePeriodsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -50,3 +50,24 @@ describe('exports', () => {
     ]);
   });
 });
+
+describe('which file for whom', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/koordinator?tab=export');
+  });
+
+  it('says the XLSX opens cleanly in a spreadsheet and the CSV is for systems', async () => {
+    const db = freshDb();
+    await enrol(db);
+    const { fetchFn } = fakeServer({ 'GET /api/v1/quotas': () => ({ body: boardFixture() }) });
+    renderId(<CoordinatorScreen db={db} fetchFn={fetchFn} />);
+    const xlsx = await screen.findByRole('button', { name: 'Unduh Excel (XLSX)' });
+    const csv = screen.getByRole('button', { name: 'Unduh CSV' });
+    expect(xlsx.getAttribute('aria-describedby') && document.getElementById(xlsx.getAttribute('aria-describedby') ?? '')?.textContent)
+      .toBe('Excel (XLSX): untuk dibuka dan dibaca di Excel atau spreadsheet lain. NIK tetap 16 angka; pekerjaan dan sumber iuran tertulis dalam kata.');
+    expect(document.getElementById(csv.getAttribute('aria-describedby') ?? '')?.textContent)
+      .toBe('CSV: untuk diunggah ke sistem, dengan kode sesuai format BPJS. Jangan dibuka langsung di Excel berbahasa Indonesia: NIK 16 angka rusak (3,21E+15) dan kolomnya bercampur.');
+    // The file for people comes first.
+    expect(xlsx.compareDocumentPosition(csv) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});

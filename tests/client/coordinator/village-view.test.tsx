@@ -126,7 +126,7 @@ describe('village page', () => {
 
   it('records a KPJ number typed from the card, checking its form first', async () => {
     const { server, user } = await openVillage();
-    await user.click(screen.getByRole('button', { name: 'Catat nomor KPJ ASEP SUNANDAR' }));
+    await user.click(screen.getByRole('button', { name: 'Catat KPJ ASEP SUNANDAR' }));
     const input = screen.getByRole('textbox', { name: 'Nomor KPJ ASEP SUNANDAR' });
     await user.type(input, '2501');
     await user.click(screen.getByRole('button', { name: 'Simpan' }));

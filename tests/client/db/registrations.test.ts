@@ -37,13 +37,15 @@ async function markRejected(db: Desa100Db, id: string, code: 'duplicate-nik' | '
 }
 
 describe('saveNewRegistration', () => {
-  it('writes the registration and its create op together, searchable by name and reversed NIK', async () => {
+  it('writes the registration and its create op together, searchable by name words and NIK runs', async () => {
     const db = freshDb();
     const reg = makeRegistration({ fullName: 'Siti Aminah', nik: '3214165203850017', sex: 'P', birthDate: '1985-03-12' });
     await saveNewRegistration(db, reg);
     const row = (await db.registrations.get(reg.id)) as LocalRegistration;
     expect(row).toMatchObject({ status: 'pending', nameKey: 'siti aminah', nik: reg.nik, origin: 'here', server: null });
-    expect(row.nikRev).toBe('7100583025614123');
+    expect(row.nameParts).toEqual(['aminah']);
+    expect(row.nikRuns).toHaveLength(12);
+    expect(row.nikRuns.at(-1)).toBe('0017');
     const ops = await db.outbox.toArray();
     expect(ops).toHaveLength(1);
     expect(ops[0]).toMatchObject({ registrationId: reg.id, state: 'queued', attempts: 0 });

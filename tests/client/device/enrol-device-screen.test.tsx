@@ -42,14 +42,23 @@ describe('EnrolDeviceScreen', () => {
     vi.restoreAllMocks();
   });
 
-  it('redeems the code from the URL at once, once, and keeps the identity', async () => {
+  it('fills the code from the URL, asks the phone’s name, then redeems once and keeps the identity', async () => {
     window.history.replaceState(null, '', '/enrol?code=K7QF-M2XD-9P');
     const fetch = vi.fn(async () => answer(201, enrolled));
     const onEnrolled = renderScreen(db, fetch, 'K7QF-M2XD-9P');
-    expect(await screen.findByText(/terdaftar sebagai operator desa untuk wilayah 32\.14\.16\.2005/)).toBeTruthy();
-    expect(fetch).toHaveBeenCalledTimes(1); // StrictMode's second effect run does not redeem again
+    // A link used to redeem at once under a guessed name ("Linux"): handovers then read "oleh Linux".
+    expect(screen.getByText('Kode dari tautan sudah terisi. Beri nama ponsel ini agar koordinator mengenalinya, lalu tekan Daftarkan.')).toBeTruthy();
+    expect((screen.getByLabelText('Kode pendaftaran') as HTMLInputElement).value).toBe('K7QF-M2XD-9P');
+    const name = screen.getByLabelText('Nama ponsel') as HTMLInputElement;
+    expect(document.activeElement).toBe(name);
+    expect(name.value).not.toBe('');
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.change(name, { target: { value: 'HP Kaur Tanjungsari' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan' }));
+    expect(await screen.findByText(/terdaftar sebagai operator desa untuk wilayah/)).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
     expect(callOf(fetch)[0]).toBe('/api/v1/devices');
-    expect(bodyOf(fetch).code).toBe('K7QFM2XD9P');
+    expect(bodyOf(fetch)).toEqual({ code: 'K7QFM2XD9P', deviceName: 'HP Kaur Tanjungsari' });
     expect(onEnrolled).toHaveBeenCalledTimes(1);
     expect(await getMeta(db, 'deviceId')).toBe(DEVICE_ID);
     expect(await getMeta(db, 'token')).toBe('d100_secret');
@@ -75,6 +84,7 @@ describe('EnrolDeviceScreen', () => {
   it('says so when the code is unknown, used or expired', async () => {
     const fetch = vi.fn(async () => answer(400, { error: { code: 'invalid-code', message: 'invalid' } }));
     renderScreen(db, fetch, 'ZZZZ');
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Kode tidak dikenal, sudah dipakai, atau kedaluwarsa/);
     expect(await getMeta(db, 'token')).toBeUndefined();
   });
@@ -82,6 +92,7 @@ describe('EnrolDeviceScreen', () => {
   it('gives the wait after too many failed attempts', async () => {
     const fetch = vi.fn(async () => answer(429, { error: { code: 'rate-limited', message: 'slow' } }, { 'Retry-After': '290' }));
     renderScreen(db, fetch, 'ZZZZ');
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Terlalu banyak percobaan yang gagal. Coba lagi dalam 5 menit.');
   });
 
@@ -90,6 +101,7 @@ describe('EnrolDeviceScreen', () => {
       throw new TypeError('Failed to fetch');
     });
     renderScreen(db, fetch, 'K7QFM2XD9P');
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Perlu sinyal untuk mendaftarkan perangkat.');
 
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);

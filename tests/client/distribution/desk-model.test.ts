@@ -33,7 +33,7 @@ describe('searchRows', () => {
     serverRegistration({ fullName: 'BUDI', villageCode: '32.14.16.2006' }),
   ].map((r) => toDeskRow({
     registration: {
-      id: r.id, villageCode: r.villageCode, nik: r.nik, nikRev: '', nameKey: r.fullName.toLowerCase(), status: r.status,
+      id: r.id, villageCode: r.villageCode, nik: r.nik, nikRuns: [], nameKey: r.fullName.toLowerCase(), nameParts: [], status: r.status,
       data: r, server: r, rejection: null, origin: 'pulled', createdAt: r.receivedAt, updatedAt: r.updatedAt,
     },
     mark: null,

@@ -26,9 +26,11 @@ async function waitEnrolled(page: Page): Promise<void> {
   if (await failed.isVisible()) throw new Error(`enrolment refused: ${await failed.textContent()}`);
 }
 
-/** Opens the enrolment QR's URL (`<origin>/enrol?code=…`), which redeems the code at once. */
-export async function enrolByUrl(page: Page, url: string): Promise<void> {
+/** Opens the enrolment QR's URL (`<origin>/enrol?code=…`): the code is filled in, the name asked. */
+export async function enrolByUrl(page: Page, url: string, deviceName?: string): Promise<void> {
   await page.goto(url);
+  if (deviceName !== undefined) await page.locator('input[name="deviceName"]').fill(deviceName);
+  await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
   await waitEnrolled(page);
 }
 

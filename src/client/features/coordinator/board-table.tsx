@@ -14,15 +14,17 @@ export interface BoardTableProps {
   onToggle: (districtCode: string) => void;
 }
 
+/** `data-label`: the column's name, shown before the figure when a row reads as a card (phone). */
 function FigureCells({ f }: { f: Omit<Figures, 'villages'> }) {
+  const { t } = useI18n();
   const { num } = useFormat();
   return (
     <>
-      <td className="num">{num(f.quota)}</td>
-      <td className="num">{num(f.accepted)}</td>
-      <td className="num">{num(f.waitlisted)}</td>
-      <td className="num">{num(f.cardsHandedOver)}</td>
-      <td className="num">{num(f.cardsPending)}</td>
+      <td className="num" data-label={t('coord.col.quota')}>{num(f.quota)}</td>
+      <td className="num" data-label={t('coord.col.accepted')}>{num(f.accepted)}</td>
+      <td className="num" data-label={t('coord.col.waitlisted')}>{num(f.waitlisted)}</td>
+      <td className="num" data-label={t('coord.col.cards')}>{num(f.cardsHandedOver)}</td>
+      <td className="num" data-label={t('coord.col.cards-pending')}>{num(f.cardsPending)}</td>
       <td className="bar-cell">
         <FillBar quota={f.quota} accepted={f.accepted} waitlisted={f.waitlisted} cardsHandedOver={f.cardsHandedOver} />
       </td>
@@ -46,10 +48,10 @@ function VillageRow({ v }: { v: CoordinatorVillage }) {
 export function BoardTable({ regency, regencyName, folded, onToggle }: BoardTableProps) {
   const { t } = useI18n();
   const { num } = useFormat();
-  const caption = t('coord.board.regency', { name: regencyName });
+  const caption = regencyName;
   return (
     <TableScroll label={caption}>
-    <table className="board-table">
+    <table className="board-table card-table">
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import { readRegencyNames } from '../../db/coordinator-store';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { errorKey } from './api';
 import { BOARD_FILTERS, BOARD_SORTS, groupBoard, type BoardFilter, type BoardSort } from './board-model';
 import { BoardTable } from './board-table';
 import { useCoordinator } from './coordinator-context';
 import { FillBar } from './fill-bar';
+import { PeriodForm } from './period-form';
 import { useFormat } from './format';
 
 /** Past this many villages (a province), districts start folded: open the ones you need. */
@@ -14,22 +14,16 @@ const FOLD_ABOVE = 300;
 export function BoardView() {
   const { t } = useI18n();
   const { num } = useFormat();
-  const { db, board } = useCoordinator();
+  const { board, placeLabel } = useCoordinator();
   const [filter, setFilter] = useState<BoardFilter>('all');
   const [sort, setSort] = useState<BoardSort>('name');
   const [text, setText] = useState('');
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
-  const [regencyNames, setRegencyNames] = useState<Record<string, string>>({});
 
   const groups = useMemo(
     () => (board.board ? groupBoard(board.board, { filter, sort, text }) : []),
     [board.board, filter, sort, text],
   );
-  const regencyKey = groups.map((g) => g.code).join(',');
-  useEffect(() => {
-    if (regencyKey === '') return;
-    void readRegencyNames(db, regencyKey.split(',')).then(setRegencyNames);
-  }, [db, regencyKey]);
 
   // Narrowed views show every row; a big unfiltered board folds, and a toggle flips that.
   const foldByDefault = filter === 'all' && text.trim() === '' && (board.board?.villages.length ?? 0) > FOLD_ABOVE;
@@ -46,6 +40,7 @@ export function BoardView() {
 
   const totals = board.board?.totals;
   return (
+    <>
     <section aria-labelledby="board-title" className="board">
       <h2 id="board-title">{t('coord.board.title')}</h2>
       <BoardStatus />
@@ -87,12 +82,14 @@ export function BoardView() {
         <BoardTable
           key={g.code}
           regency={g}
-          regencyName={regencyNames[g.code] ?? g.code}
+          regencyName={placeLabel(g.code)}
           folded={folded}
           onToggle={toggle}
         />
       ))}
     </section>
+    <PeriodForm />
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Desa100Db } from '../../db/schema';
 import type { CoordinatorAuth } from '../../db/coordinator-store';
 import type { QuotaBoard } from '../../../shared/protocol';
 import type { Api } from './api';
+import type { PlaceLabel } from './place-label';
 
 // What every coordinator sub-view needs: the database, the server, who is asking, and the
 // board (village names and districts feed the pickers of the other views too).
@@ -21,6 +22,8 @@ export interface CoordinatorDeps {
   api: Api;
   auth: CoordinatorAuth;
   board: BoardState;
+  /** Region codes as names, for every place a person reads. */
+  placeLabel: PlaceLabel;
 }
 
 export const CoordinatorContext = createContext<CoordinatorDeps | null>(null);

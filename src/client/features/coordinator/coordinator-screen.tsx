@@ -12,6 +12,7 @@ import { DevicesView } from './devices-view';
 import { ExportView } from './export-view';
 import { KpjImportView } from './kpj-import-view';
 import { followLink, tabHref } from './paths';
+import { usePlaceLabel } from './place-label';
 import { useBoard } from './use-board';
 import { VillageView } from './village-view';
 // Vite splits this into the coordinator chunk's own stylesheet, loaded with the screen.
@@ -59,7 +60,8 @@ function CoordinatorHome({ db, auth, fetchFn }: { db: Desa100Db; auth: Coordinat
   const route = useRoute();
   const api = useMemo(() => createApi(async () => ({ token: auth.token }), fetchFn), [auth.token, fetchFn]);
   const board = useBoard(db, api, auth.scope);
-  const deps = useMemo<CoordinatorDeps>(() => ({ db, api, auth, board }), [db, api, auth, board]);
+  const placeLabel = usePlaceLabel(db, auth.scope, board.board);
+  const deps = useMemo<CoordinatorDeps>(() => ({ db, api, auth, board, placeLabel }), [db, api, auth, board, placeLabel]);
   const village = route.query.get('desa');
   const asked = route.query.get('tab');
   const tab: Tab = TABS.find((x) => x === asked) ?? 'board';
@@ -69,7 +71,7 @@ function CoordinatorHome({ db, auth, fetchFn }: { db: Desa100Db; auth: Coordinat
       <main className="screen coord">
         <header className="coord-header">
           <h1>{t('coord.title')}</h1>
-          <p>{t('coord.scope', { scope: auth.scope === '*' ? t('coord.scope-all') : auth.scope })}</p>
+          <p>{t('coord.scope', { scope: placeLabel(auth.scope) })}</p>
         </header>
         <nav aria-label={t('coord.nav')} className="coord-tabs">
           {TABS.map((x) => {

@@ -1,10 +1,10 @@
 import { newId } from '../../../shared/ids';
 import type {
-  DeviceInfo, EnrolmentCodeResponse, KpjImportResult, KpjImportRow, OpResult, PullResponse, Quota,
+  CoveragePeriod, DeviceInfo, EnrolmentCodeResponse, KpjImportResult, KpjImportRow, OpResult, PullResponse, Quota,
   QuotaBoard, ServerRegistration, VoidOp,
 } from '../../../shared/protocol';
 import type { Role } from '../../../shared/codes';
-import type { Api } from './api';
+import { ApiError, type Api } from './api';
 
 // Every server call the coordinator and handover screens make, typed, in one place, so that
 // the server side can be matched against this file.
@@ -45,8 +45,25 @@ export const endpoints = {
   devices: async (api: Api, scope: string) =>
     (await api.json<{ devices: DeviceInfo[] }>('GET', `/devices${scopeQuery(scope)}`)).devices,
 
+  /** Contract addition (docs/architecture.md): a coordinator renames a phone in their scope. */
+  renameDevice: (api: Api, deviceId: string, name: string) =>
+    api.json<DeviceInfo>('PATCH', `/devices/${encodeURIComponent(deviceId)}`, { name }),
+
   revokeDevice: (api: Api, deviceId: string) =>
     api.json<void>('DELETE', `/devices/${encodeURIComponent(deviceId)}`),
+
+  /** Contract addition: the protection period in force for a scope, or null when none is set. */
+  coveragePeriod: async (api: Api, scope: string): Promise<CoveragePeriod | null> => {
+    try {
+      return await api.json<CoveragePeriod>('GET', `/coverage-periods/${encodeURIComponent(scope)}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'not-found') return null;
+      throw err;
+    }
+  },
+
+  setCoveragePeriod: (api: Api, scope: string, start: string, end: string) =>
+    api.json<CoveragePeriod>('PUT', `/coverage-periods/${encodeURIComponent(scope)}`, { start, end }),
 
   setKpj: (api: Api, registrationId: string, kpjNumber: string) =>
     api.json<ServerRegistration>('PUT', `/registrations/${encodeURIComponent(registrationId)}/kpj`, { kpjNumber }),

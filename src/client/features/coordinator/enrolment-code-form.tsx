@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { isScope, scopeContains } from '../../../shared/places/codes';
+import { districtOf, isScope, provinceOf, regencyOf, scopeContains } from '../../../shared/places/codes';
 import type { EnrolmentCodeResponse } from '../../../shared/protocol';
 import { errorKey } from './api';
 import { useCoordinator } from './coordinator-context';
@@ -12,7 +12,7 @@ type EnrolRole = 'operator' | 'coordinator';
 /** A one-time code for a new phone: an operator's for one village, or a coordinator's for a region. */
 export function EnrolmentCodeForm() {
   const { t } = useI18n();
-  const { api, auth, board } = useCoordinator();
+  const { api, auth, board, placeLabel } = useCoordinator();
   const [role, setRole] = useState<EnrolRole>('operator');
   const [village, setVillage] = useState('');
   const [region, setRegion] = useState(auth.scope === '*' ? '' : auth.scope);
@@ -32,6 +32,25 @@ export function EnrolmentCodeForm() {
     return list;
   }, [board.board]);
 
+  // Regions a coordinator code can cover, by name: the whole scope, then its regencies (for a
+  // wider scope) and districts, from the board's villages.
+  const regions = useMemo(() => {
+    const byLabel = (codes: Set<string>) => {
+      const list = [...codes].map((code) => ({ code, label: placeLabel(code) }));
+      list.sort((a, b) => a.label.localeCompare(b.label, 'id'));
+      return list;
+    };
+    const wider = new Set<string>();
+    const districtCodes = new Set<string>();
+    for (const v of board.board?.villages ?? []) {
+      if (auth.scope === '*') wider.add(provinceOf(v.villageCode));
+      if (auth.scope.length < 5) wider.add(regencyOf(v.villageCode));
+      districtCodes.add(districtOf(v.villageCode));
+    }
+    const own = auth.scope === '*' ? [] : [{ code: auth.scope, label: placeLabel(auth.scope) }];
+    return [...own, ...byLabel(wider), ...byLabel(districtCodes)].filter((r, i) => i < own.length || r.code !== auth.scope);
+  }, [board.board, auth.scope, placeLabel]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const scope = role === 'operator' ? village : region.trim();
@@ -43,8 +62,7 @@ export function EnrolmentCodeForm() {
     setError(null);
     try {
       const code = await endpoints.createEnrolmentCode(api, role, scope);
-      const name = board.board?.villages.find((v) => v.villageCode === scope)?.name;
-      setMade({ code, role, target: name ? `${name} (${scope})` : scope });
+      setMade({ code, role, target: placeLabel(scope) });
     } catch (err) {
       setError(t(errorKey(err)));
     } finally {
@@ -54,7 +72,7 @@ export function EnrolmentCodeForm() {
 
   return (
     <section aria-labelledby="enrol-title">
-      <h3 id="enrol-title">{t('coord.enrol.title')}</h3>
+      <h2 id="enrol-title">{t('coord.enrol.title')}</h2>
       <form noValidate className="no-print" onSubmit={(e) => void submit(e)}>
         <label>
           {t('coord.enrol.role')}
@@ -78,7 +96,10 @@ export function EnrolmentCodeForm() {
         ) : (
           <label>
             {t('coord.enrol.region')}
-            <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="32.14.16" required />
+            <select value={region} onChange={(e) => setRegion(e.target.value)} required>
+              {region === '' && <option value="">{t('coord.enrol.pick-region')}</option>}
+              {regions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+            </select>
           </label>
         )}
         <button type="submit" className="btn btn-primary" disabled={busy}>{t('coord.enrol.create')}</button>

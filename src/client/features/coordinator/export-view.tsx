@@ -82,9 +82,18 @@ export function ExportView() {
           </select>
         </label>
       )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={() => void download('csv')} disabled={busy !== null}>{t('coord.export.csv')}</button>
-        <button type="button" className="btn" onClick={() => void download('xlsx')} disabled={busy !== null}>{t('coord.export.xlsx')}</button>
+      {/* The file for people first; the CSV mangles 16-digit NIKs in an Indonesian Excel. */}
+      <div className="export-choice">
+        <button type="button" className="btn btn-primary" onClick={() => void download('xlsx')} disabled={busy !== null} aria-describedby="export-xlsx-note">
+          {t('coord.export.xlsx')}
+        </button>
+        <p id="export-xlsx-note" className="note">{t('coord.export.xlsx-note')}</p>
+      </div>
+      <div className="export-choice">
+        <button type="button" className="btn" onClick={() => void download('csv')} disabled={busy !== null} aria-describedby="export-csv-note">
+          {t('coord.export.csv')}
+        </button>
+        <p id="export-csv-note" className="note">{t('coord.export.csv-note')}</p>
       </div>
       {busy && <p role="status">{t('coord.loading')}</p>}
       {outcome && <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? undefined : 'error'}>{outcome.text}</p>}

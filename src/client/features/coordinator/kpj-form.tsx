@@ -1,10 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import type { ServerRegistration } from '../../../shared/protocol';
+import { CodedError } from '../../../shared/errors';
 import { errorKey } from './api';
 import { useCoordinator } from './coordinator-context';
 import { endpoints } from './endpoints';
 import { cleanNumber, KPJ_RE } from './kpj-csv';
+
+/** The village the server names as holding the number (R4), when it names one. */
+function holderVillage(err: CodedError): string | null {
+  const details = err.details as { villageCode?: unknown } | undefined;
+  return typeof details?.villageCode === 'string' ? details.villageCode : null;
+}
 
 export interface KpjFormProps {
   registration: ServerRegistration;
@@ -16,6 +23,7 @@ export interface KpjFormProps {
 export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
   const { t } = useI18n();
   const { api } = useCoordinator();
+  const { placeLabel: villageLabel } = useCoordinator();
   const [value, setValue] = useState(registration.kpjNumber ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +39,12 @@ export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
     try {
       onSaved(await endpoints.setKpj(api, registration.id, kpj));
     } catch (err) {
-      setError(t(errorKey(err)));
+      if (err instanceof CodedError && err.code === 'kpj-taken') {
+        const holder = holderVillage(err);
+        setError(holder ? t('coord.kpj.taken-in', { kpj, village: villageLabel(holder) }) : t('coord.kpj.taken', { kpj }));
+      } else {
+        setError(t(errorKey(err)));
+      }
     } finally {
       setBusy(false);
     }
@@ -51,8 +64,10 @@ export function KpjForm({ registration, onSaved, onCancel }: KpjFormProps) {
           required
         />
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy}>{t('action.save')}</button>
-      <button type="button" className="btn" onClick={onCancel}>{t('action.cancel')}</button>
+      <div className="dialog__actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>{t('action.save')}</button>
+        <button type="button" className="btn" onClick={onCancel}>{t('action.cancel')}</button>
+      </div>
       {error && <p role="alert" className="error-text">{error}</p>}
     </form>
   );

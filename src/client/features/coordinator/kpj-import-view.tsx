@@ -73,7 +73,7 @@ export function KpjImportView() {
         </p>
       )}
       {error != null && <p role="alert" className="error-text">{t(errorKey(error))}</p>}
-      {parsed && (parsed.invalid.length > 0 || result) && <KpjReport local={parsed.invalid} server={result} />}
+      {parsed && (parsed.invalid.length > 0 || result) && <KpjReport local={parsed.invalid} server={result} sent={parsed.rows} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ServerRegistration } from '../../../shared/protocol';
 import { errorKey } from './api';
@@ -29,7 +29,7 @@ function groupWorkers(list: ServerRegistration[]) {
 export function VillageView({ villageCode }: { villageCode: string }) {
   const { t } = useI18n();
   const { num } = useFormat();
-  const { api, board } = useCoordinator();
+  const { api, board, placeLabel } = useCoordinator();
   const [editing, setEditing] = useState<Editing>(null);
   const village = board.board?.villages.find((v) => v.villageCode === villageCode) ?? null;
 
@@ -42,6 +42,13 @@ export function VillageView({ villageCode }: { villageCode: string }) {
     void board.refresh();
   }, [reload, board]);
 
+  // Opened from far down the board: start at the top, not at the board's scroll position.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    // `villageCode` is read by no line: a new village is what triggers it.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
+  }, [villageCode]);
+
   const groups = useMemo(() => groupWorkers(rows ?? []), [rows]);
   const tableProps = { editing, onEdit: setEditing, onChanged: changed };
 
@@ -49,7 +56,7 @@ export function VillageView({ villageCode }: { villageCode: string }) {
     <section aria-labelledby="village-title" className="coord-village">
       <a href={COORDINATOR_PATH} onClick={followLink}>{t('coord.village.back')}</a>
       <h2 id="village-title">
-        {village ? t('coord.village.title', { name: village.name, district: village.district }) : villageCode}
+        {village ? t('coord.village.title', { name: village.name, district: village.district }) : placeLabel(villageCode)}
       </h2>
       {village && (
         <>

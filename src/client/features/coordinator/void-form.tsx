@@ -54,8 +54,10 @@ export function VoidForm({ registration, onDone }: VoidFormProps) {
           required
         />
       </label>
-      <button type="submit" className="btn btn-danger" disabled={busy}>{t('coord.void.submit')}</button>
-      <button type="button" className="btn" onClick={() => onDone(false)}>{t('action.cancel')}</button>
+      <div className="dialog__actions">
+        <button type="submit" className="btn btn-danger" disabled={busy}>{t('coord.void.submit')}</button>
+        <button type="button" className="btn" onClick={() => onDone(false)}>{t('action.cancel')}</button>
+      </div>
       {error && <p role="alert" className="error-text">{error}</p>}
     </form>
   );

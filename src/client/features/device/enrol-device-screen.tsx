@@ -9,11 +9,12 @@ import { guessDeviceName } from './enrol-code';
 import { enrolDevice, type EnrolOutcome } from './enrol-device';
 import { QrScanner } from './qr-scanner';
 import { useDeviceIdentity } from './use-device-identity';
+import { useScopeLabel } from './use-scope-label';
 
 registerMessages(device);
 
 export interface EnrolDeviceScreenProps {
-  /** From `/enrol?code=…` (the QR code's URL): redeemed at once. */
+  /** From `/enrol?code=…` (the QR code's URL): filled in; the phone's name is asked first. */
   code?: string;
   db?: Desa100Db;
   fetch?: FetchLike;
@@ -29,7 +30,7 @@ type Phase =
   | { kind: 'failed'; messageKey: string; params?: Record<string, string | number> };
 
 function roleAndScope(t: TFunction, role: string, scope: string) {
-  return { role: t(`device.role.${role}`), scope: scope === '*' ? t('device.scope.all') : scope };
+  return { role: t(`device.role.${role}`), scope };
 }
 
 async function startFirstSync(): Promise<void> {
@@ -45,9 +46,12 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
   const [nameInput, setNameInput] = useState<string | null>(null);
   const deviceName = nameInput ?? identity?.deviceName ?? guessDeviceName(navigator.userAgent);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  // StrictMode runs effects twice: a code must be redeemed once (the second try would say
-  // "already used" over the success).
-  const redeemed = useRef<string | null>(null);
+  const doneScope = useScopeLabel(db, t, phase.kind === 'done' ? phase.scope : undefined);
+  const currentScope = useScopeLabel(db, t, identity?.scope);
+  // A code from a link or a scan is not redeemed at once: the phone's name comes first (a
+  // guessed "Linux" would name every handover this phone records).
+  const [codeGiven, setCodeGiven] = useState(Boolean(code));
+  const nameField = useRef<HTMLInputElement>(null);
 
   const enrol = useCallback(async (rawCode: string): Promise<void> => {
     setPhase({ kind: 'enrolling' });
@@ -67,11 +71,8 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
   }, [db, fetch, deviceName, onEnrolled]);
 
   useEffect(() => {
-    // The ref, not the dependencies, decides: a code is redeemed once per screen.
-    if (!code || redeemed.current === code) return;
-    redeemed.current = code;
-    void enrol(code);
-  }, [code, enrol]);
+    if (codeGiven && phase.kind === 'form') nameField.current?.focus();
+  }, [codeGiven, phase.kind]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,7 +83,7 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
     return (
       <main className="screen">
         <h1>{t('device.done')}</h1>
-        <p className="ok-text" role="status">{t('device.done.body', roleAndScope(t, phase.role, phase.scope))}</p>
+        <p className="ok-text" role="status">{t('device.done.body', roleAndScope(t, phase.role, doneScope))}</p>
         <button type="button" className="btn btn-primary btn-wide" onClick={() => navigate('/')}>
           {t('device.continue')}
         </button>
@@ -97,17 +98,18 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
       <p className="muted">{t('device.intro')}</p>
       {identity && (
         <div className="card">
-          <p>{t('device.current', roleAndScope(t, identity.role, identity.scope))}</p>
+          <p>{t('device.current', roleAndScope(t, identity.role, currentScope))}</p>
           <p className="hint">{t('device.again')}</p>
         </div>
       )}
       {identity === null && <p>{t('device.current.none')}</p>}
+      {codeGiven && phase.kind === 'form' && <p role="status">{t('device.code.given')}</p>}
       {phase.kind === 'failed' && (
         <p className="notice-error" role="alert">{t(phase.messageKey, phase.params)}</p>
       )}
       {phase.kind === 'scanning' ? (
         <div className="stack">
-          <QrScanner onCode={(scanned) => { setTyped(scanned); void enrol(scanned); }} />
+          <QrScanner onCode={(scanned) => { setTyped(scanned); setCodeGiven(true); setPhase({ kind: 'form' }); }} />
           <button type="button" className="btn" onClick={() => setPhase({ kind: 'form' })}>{t('device.scan.stop')}</button>
         </div>
       ) : (
@@ -127,7 +129,7 @@ export function EnrolDeviceScreen({ code, db = appDb(), fetch, onEnrolled }: Enr
         <div className="field">
           <label htmlFor="device-name">{t('device.name')}</label>
           <input
-            id="device-name" name="deviceName" value={deviceName} maxLength={100} aria-describedby="device-name-hint"
+            id="device-name" ref={nameField} name="deviceName" value={deviceName} maxLength={100} aria-describedby="device-name-hint"
             onChange={(e) => setNameInput(e.target.value)}
           />
           <p id="device-name-hint" className="hint">{t('device.name.hint')}</p>

@@ -1,3 +1,4 @@
+import { keepPlacesFor } from '../../db/places';
 import type { Desa100Db } from '../../db/schema';
 import { saveDeviceIdentity } from '../../db/sync-store';
 import { ApiFailure, apiRequest, browserTimers } from '../../sync/http';
@@ -48,6 +49,8 @@ export async function enrolDevice(deps: EnrolDeps, input: { code: string; device
     );
     const { deviceId, token, role, scope } = answer.body;
     await saveDeviceIdentity(deps.db, answer.body, deviceName);
+    // Enrolment happens with signal; the village may have none: keep the place names now.
+    void keepPlacesFor(deps.db, scope);
     return { ok: true, identity: { deviceId, token, role, scope } };
   } catch (error) {
     return failureOutcome(error);

@@ -11,7 +11,7 @@ import { resendRejected } from '../../db/sync-store';
 import { useI18n } from '../../i18n';
 import { formatSince } from '../../pwa/format';
 import { QuotaMeter, useVillageQuota } from '../quota';
-import { rejectionText } from '../roster/rejection-text';
+import { useRejectionText } from '../roster/use-rejection-text';
 import { AddressSection } from './address-section';
 import { ConfirmBox } from './confirm-box';
 import { ConsentSection, ExtraSection } from './extra-section';
@@ -63,6 +63,7 @@ export interface EnrolFormProps {
 
 export function EnrolForm({ record, scopeVillage, baseline, initial, restoredAt, onSaved }: EnrolFormProps) {
   const { t, locale } = useI18n();
+  const refusal = useRejectionText(record?.status === 'rejected' ? record.rejection : null);
   const form = useForm<EnrolFormValues, unknown, EnrolFormOutput>({
     resolver,
     defaultValues: initial,
@@ -139,7 +140,7 @@ export function EnrolForm({ record, scopeVillage, baseline, initial, restoredAt,
           <p className="enrol-info" role="status">{t('enrol.draft.restored', { time: formatSince(restoredAt, locale) })}</p>
         ) : null}
         {record?.status === 'rejected' && record.rejection ? (
-          <p className="enrol-warning" role="alert">{t('enrol.rejected', { reason: rejectionText(t, record.rejection) })}</p>
+          <p className="enrol-warning" role="alert">{t('enrol.rejected', { reason: refusal })}</p>
         ) : null}
         {!record && villageCode ? <QuotaMeter villageCode={villageCode} compact /> : null}
         <p className="enrol-hint">{t('enrol.required-note')}</p>

@@ -8,6 +8,7 @@ import { registerMessages, useI18n } from '../../i18n';
 import { enrol } from '../../i18n/messages/enrol';
 import { EDITABLE_STATUSES } from './editable';
 import { EnrolForm } from './enrol-form';
+import { coverageDefaults } from './coverage-default';
 import { emptyFormValues, formValuesOf, type CarryOver, type EnrolFormValues } from './form-schema';
 import { errorText } from './error-text';
 // Vite bundles the feature's styles with its chunk.
@@ -61,7 +62,10 @@ async function load(registrationId: string | undefined, carry: Partial<CarryOver
   if (phone.role === 'coordinator') return { kind: 'coordinator' };
   const { scopeVillage } = phone;
   if (!registrationId) {
-    const baseline = emptyFormValues({ ...carry, villageCode: phone.chosen });
+    // The programme's period (from the pull) unless the last capture's carries over; the
+    // phone's village wins over both.
+    const period = coverageDefaults(await getMeta(db, 'coveragePeriod'));
+    const baseline = emptyFormValues({ ...period, ...carry, villageCode: phone.chosen });
     const initial = draft ? withDraft(baseline, draft.values, scopeVillage) : baseline;
     return { kind: 'ready', record: null, scopeVillage, baseline, initial, restoredAt: draft?.updatedAt ?? null };
   }

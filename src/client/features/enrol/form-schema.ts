@@ -125,7 +125,7 @@ export function makeEnrolFormSchema(rules: ProgrammeRules = DEFAULT_PROGRAMME) {
 export const enrolFormSchema = makeEnrolFormSchema();
 export type EnrolFormOutput = z.output<typeof enrolFormSchema>;
 
-function currentMonth(now: Date): string {
+export function currentMonth(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 

@@ -16,7 +16,8 @@ import { EDITABLE_STATUSES } from '../enrol/editable';
 import { errorText } from '../enrol/error-text';
 import { DetailFields } from './detail-fields';
 import { HandoverConflict } from './handover-conflict';
-import { rejectionText, waysOut } from './rejection-text';
+import { waysOut } from './rejection-text';
+import { RejectionReason } from './use-rejection-text';
 import { StatusBadge } from './status-badge';
 // Vite bundles the feature's styles with its chunk.
 // oxlint-disable-next-line import/no-unassigned-import
@@ -112,7 +113,7 @@ export function RegistrationDetail({ id }: RegistrationDetailProps) {
       {record.status === 'rejected' && record.rejection && refused.length > 0 ? (
         <section className="detail-rejected" aria-labelledby="detail-rejected-title">
           <h2 id="detail-rejected-title">{t('detail.rejected')}</h2>
-          <p>{rejectionText(t, record.rejection)}</p>
+          <p><RejectionReason rejection={record.rejection} /></p>
           {/* Correcting is one way out; the other (the NIK is right) must be said as plainly. */}
           {record.rejection.code === 'duplicate-nik' ? <p>{t('detail.advice.duplicate-nik')}</p> : null}
           {ways.correct || ways.resend ? null : (

@@ -21,12 +21,13 @@ function fieldLabel(t: TFunction, field: string): string {
 /**
  * Why the server refused a record, in the operator's words: the code decides the sentence,
  * the details fill it in (the other village of a duplicate NIK, the fields found invalid).
+ * `villageName`: that village in words, when the caller could read it (use-rejection-text.ts).
  */
-export function rejectionText(t: TFunction, rejection: Rejection): string {
+export function rejectionText(t: TFunction, rejection: Rejection, villageName?: string): string {
   const details = detailsOf(rejection);
   switch (rejection.code) {
     case 'duplicate-nik': {
-      const village = typeof details.villageCode === 'string' ? details.villageCode : '?';
+      const village = villageName ?? (typeof details.villageCode === 'string' ? details.villageCode : '?');
       return t('rejection.duplicate-nik', { village });
     }
     case 'invalid': {

@@ -7,7 +7,7 @@ import {
 } from '../../db';
 import { registerMessages, useI18n } from '../../i18n';
 import { roster } from '../../i18n/messages/roster';
-import { rejectionText } from './rejection-text';
+import { RejectionReason } from './use-rejection-text';
 import { StatusBadge } from './status-badge';
 import { VirtualList } from './virtual-list';
 // Vite bundles the feature's styles with its chunk.
@@ -80,7 +80,7 @@ export function RosterScreen({ onOpen }: RosterScreenProps) {
           {editDrafts.has(id) ? <span className="badge badge--draft">{t('roster.draft.badge')}</span> : null}
         </span>
         {row.status === 'rejected' && row.rejection ? (
-          <span className="roster-row__reason">{rejectionText(t, row.rejection)}</span>
+          <span className="roster-row__reason"><RejectionReason rejection={row.rejection} /></span>
         ) : row.rejection ? (
           // Kept on a record that is not refused only for a refused card handover (sync-records.ts).
           <span className="roster-row__reason">{t('detail.handover.title')}</span>

@@ -12,6 +12,10 @@ export const device: Messages = {
     id: 'Huruf besar/kecil, spasi dan tanda hubung tidak berpengaruh.',
     en: 'Upper or lower case, spaces and dashes do not matter.',
   },
+  'device.code.given': {
+    id: 'Kode dari tautan sudah terisi. Beri nama ponsel ini agar koordinator mengenalinya, lalu tekan Daftarkan.',
+    en: 'The code from the link is filled in. Give this phone a name the coordinator will recognise, then press Enrol.',
+  },
   'device.name': { id: 'Nama ponsel', en: 'Phone name' },
   'device.name.hint': {
     id: 'Agar koordinator mengenali ponsel ini, mis. "HP Kaur Pemerintahan".',
@@ -25,11 +29,16 @@ export const device: Messages = {
   'device.scan.video': { id: 'Gambar kamera', en: 'Camera picture' },
   'device.done': { id: 'Ponsel terdaftar', en: 'Phone enrolled' },
   'device.done.body': {
-    id: 'Ponsel ini terdaftar sebagai {role} untuk wilayah {scope}. Data akan disinkronkan otomatis.',
-    en: 'This phone is enrolled as {role} for area {scope}. Records will sync automatically.',
+    id: 'Ponsel ini terdaftar sebagai {role} untuk {scope}. Data akan disinkronkan otomatis.',
+    en: 'This phone is enrolled as {role} for {scope}. Records will sync automatically.',
   },
   'device.continue': { id: 'Lanjut', en: 'Continue' },
-  'device.current': { id: 'Terdaftar sebagai {role} untuk wilayah {scope}.', en: 'Enrolled as {role} for area {scope}.' },
+  'device.current': { id: 'Terdaftar sebagai {role} untuk {scope}.', en: 'Enrolled as {role} for {scope}.' },
+  'device.place.code': { id: 'wilayah {code}', en: 'area {code}' },
+  'device.place.province': { id: 'Provinsi {name}', en: '{name} province' },
+  'device.place.district': { id: 'Kec. {name}, {regency}', en: '{name} district, {regency}' },
+  'device.place.desa': { id: 'Desa {name}, Kec. {district}, {regency}', en: '{name} village, {district} district, {regency}' },
+  'device.place.kelurahan': { id: 'Kelurahan {name}, Kec. {district}, {regency}', en: '{name} kelurahan, {district} district, {regency}' },
   'device.current.none': { id: 'Ponsel ini belum terdaftar.', en: 'This phone is not enrolled yet.' },
   'device.again': {
     id: 'Mendaftar ulang mengganti token ponsel ini. Data yang belum terkirim tetap aman.',

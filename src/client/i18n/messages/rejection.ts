@@ -7,6 +7,7 @@ export const rejection: Messages = {
     id: 'NIK ini sudah terdaftar di desa {village}. Satu NIK hanya boleh terdaftar sekali.',
     en: 'This NIK is already registered in village {village}. A NIK can be registered only once.',
   },
+  'rejection.village': { id: '{name}, Kec. {district}', en: '{name}, {district} district' },
   // Each field's text ends with its own full stop.
   'rejection.invalid': { id: 'Isian tidak valid — {fields}', en: 'Invalid fields — {fields}' },
   'rejection.invalid-unknown': { id: 'Isian tidak valid.', en: 'Some fields are invalid.' },

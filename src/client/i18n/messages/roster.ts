@@ -6,8 +6,8 @@ export const roster: Messages = {
   'roster.title': { id: 'Peserta terdaftar', en: 'Registered workers' },
   'roster.search': { id: 'Cari nama atau NIK', en: 'Search name or NIK' },
   'roster.search.hint': {
-    id: 'Awal nama, atau angka awal/akhir NIK.',
-    en: 'Start of the name, or the first or last digits of the NIK.',
+    id: 'Kata mana saja dari nama, atau 4 angka NIK atau lebih dari bagian mana saja.',
+    en: 'Any word of the name, or 4 or more digits from any part of the NIK.',
   },
   'roster.filter': { id: 'Status', en: 'Status' },
   'roster.filter.all': { id: 'Semua status', en: 'All statuses' },
