@@ -104,7 +104,9 @@ describe('the operator', () => {
     await page.getByText('NINING SURYANI').first().click();
     const refusal = page.locator('.detail-rejected');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain(`NIK ini sudah terdaftar di desa ${OTHER_VILLAGE}`);
+    // The village by its name, never its code (issue 12, item 10).
+    expect(await refusal.textContent()).toContain('NIK ini sudah terdaftar di desa Parakansalam, Kec. Pondoksalam');
+    expect(await refusal.textContent()).not.toContain(OTHER_VILLAGE);
     expect(await refusal.textContent()).toContain('jika sudah benar, pekerja ini sudah terdaftar, jadi buang data ini.');
     await checkScreen(page, 'refused record', 'operator-refusal');
     // "Buang" asks first, and the question is on screen, not below the fold behind the menu.
