@@ -35,7 +35,11 @@ export async function checkScreen(page: Page, name: string, shot?: string): Prom
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${name}: page wider than the phone`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
   expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
-  if (shot) await page.screenshot({ path: join(DOCS, `journey-${shot}.png`), fullPage: true });
+  if (shot) {
+    // From the top: a full-page shot taken while scrolled paints the sticky header mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(DOCS, `journey-${shot}.png`), fullPage: true });
+  }
 }
 
 /** The bottom menu's link called `label`. */
