@@ -17,6 +17,7 @@ import { quotaRoutes } from './routes/quotas';
 import { registrationRoutes } from './routes/registrations';
 import { syncRoutes } from './routes/sync';
 import type { Store } from './store/db';
+import { createMetrics, installMetrics, timedStore } from './metrics';
 import { readGeneration } from './store/generation';
 import { packageVersion } from './version';
 import { installSecurityHeaders, isAppRoute, sendAppShell, servePwa } from './web';
@@ -36,6 +37,8 @@ export interface AppOptions {
   /** Serve the built PWA from this folder (main.ts: dist/). */
   staticDir?: string;
   trustProxy?: boolean;
+  /** Serves GET /metrics (Prometheus) to callers bearing this token; absent: no such route. */
+  metricsToken?: string;
   version?: string;
   defaultQuota?: number;
   enrolmentCodeTtlMs?: number;
@@ -65,8 +68,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
   });
+  const metrics = createMetrics();
   const ctx: AppContext = {
-    store: options.store,
+    store: timedStore(options.store, metrics),
+    metrics,
     places: options.places ?? loadPlaces(),
     now: options.now ?? (() => new Date()),
     version: options.version ?? packageVersion(),
@@ -82,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
   installErrorHandling(app);
   installCompression(app);
+  installMetrics(app, metrics, options.metricsToken);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

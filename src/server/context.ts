@@ -1,6 +1,7 @@
 // What every route needs, built once by buildApp.
 import type { PlaceRegistry } from './places';
 import type { FailureLimiter, WindowLimiter } from './auth/rate-limit';
+import type { Metrics } from './metrics';
 import type { Store } from './store/db';
 
 export interface AppContext {
@@ -16,4 +17,5 @@ export interface AppContext {
   lastSeen: WindowLimiter;
   /** The database's generation (R5), read once: a restore happens with the server stopped. */
   generation: () => Promise<string>;
+  metrics: Metrics;
 }

@@ -17,6 +17,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // Behind a reverse proxy the client address (rate limits) and the origin (enrolment URLs)
   // come from X-Forwarded-* headers; trust them only when told to.
+  // GET /metrics (Prometheus) is served only when this is set, to callers bearing it.
+  METRICS_TOKEN: z
+    .string()
+    .min(24, 'METRICS_TOKEN must be at least 24 characters (a random secret), or unset to turn /metrics off')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
@@ -30,6 +36,7 @@ export interface Env {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  metricsToken: string | undefined;
 }
 
 let cached: Env | undefined;
@@ -50,6 +57,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
   if (source === process.env) cached = env;
   return env;

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     store,
     logLevel: env.logLevel,
     trustProxy: env.trustProxy,
+    metricsToken: env.metricsToken,
     staticDir: existsSync(DIST) ? DIST : undefined,
   });
   if (!existsSync(DIST)) app.log.warn('dist/ not found: serving the API only (run npm run build)');

@@ -70,14 +70,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = parseOr400(pushRequestSchema, request.body);
     // R1: an enrolled device is its token's device, whatever the body says.
     const deviceId = actor.deviceId ?? body.deviceId;
-    const decided = await pushOps(ctx.store, {
+    const decided = await ctx.metrics.inFlight(() => pushOps(ctx.store, {
       actor,
       deviceId,
       ops: body.ops,
       now: ctx.now(),
       places: ctx.places,
       defaultQuota: ctx.defaultQuota,
-    });
+    }));
+    ctx.metrics.recordResults(body.ops, decided);
     const results = decided.map((r) => viewResult(r, deviceId));
     const serverTime = ctx.now().toISOString();
     const generation = await ctx.generation();
