@@ -236,6 +236,31 @@ export interface CoordinatorVillage {
   waitlisted: number;
   cardsHandedOver: number;
 }
+/** Levels a board can be summed at (`GET /quotas?level=`), each one step of a place code. */
+export const BOARD_LEVELS = ['province', 'regency', 'district'] as const;
+export type BoardLevel = (typeof BOARD_LEVELS)[number];
+
+/** One region of a summed board: the counters of every village under it. */
+export interface QuotaRegion {
+  code: string;
+  name: string;
+  villages: number;
+  quota: number;
+  accepted: number;
+  waitlisted: number;
+  cardsHandedOver: number;
+}
+/**
+ * Contract addition: `GET /quotas?scope=PREFIX&level=province|regency|district` answers the
+ * regions of that level under PREFIX, summed, instead of every village: a country's board
+ * (83,762 villages) drills down one level per request.
+ */
+export interface RegionBoard {
+  level: BoardLevel;
+  regions: QuotaRegion[];
+  totals: QuotaBoard['totals'];
+}
+
 export interface QuotaBoard {
   villages: CoordinatorVillage[];
   totals: { villages: number; quota: number; accepted: number; waitlisted: number; cardsHandedOver: number };

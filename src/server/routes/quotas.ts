@@ -1,12 +1,21 @@
 // PUT /villages/:code/quota and GET /quotas (the coordinator board).
 import type { FastifyInstance } from 'fastify';
-import { quotaPutSchema, type Quota } from '../../shared';
+import { z } from 'zod';
+import { BOARD_LEVELS, quotaPutSchema, type BoardLevel, type Quota } from '../../shared';
 import { canSee } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
-import { quotaBoardJson, setVillageQuota } from '../store/quotas';
+import { LEVEL_CODE_LENGTH, quotaBoardJson, regionBoardJson, setVillageQuota } from '../store/quotas';
 import { requestedScope } from './scope';
+
+// Contract addition: `level` sums the board by region (docs/architecture.md).
+const levelQuerySchema = z.object({ level: z.optional(z.enum(BOARD_LEVELS, 'level')) });
+
+/** A level whose regions lie strictly under `scope` (`*`: any level). */
+function below(level: BoardLevel, scope: string): boolean {
+  return scope === '*' || LEVEL_CODE_LENGTH[level] > scope.length;
+}
 
 export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
   const onRequest = authenticate(ctx);
@@ -29,7 +38,14 @@ export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({ method: 'GET', url: '/api/v1/quotas', onRequest, handler: async (request, reply) => {
     const actor = actorOf(request, 'coordinator', 'admin');
     const scope = requestedScope(actor, request.query);
-    const board = await quotaBoardJson(ctx.store, ctx.places, scope, ctx.defaultQuota);
+    const { level } = parseOr400(levelQuerySchema, request.query);
+    if (level !== undefined && !below(level, scope)) {
+      throw new HttpError(400, 'invalid-request', undefined, { fields: { level: 'level-not-below-scope' } });
+    }
+    // Without `level`: every village, as the contract says; with it, the regions summed.
+    const board = level === undefined
+      ? await quotaBoardJson(ctx.store, ctx.places, scope, ctx.defaultQuota)
+      : await regionBoardJson(ctx.store, ctx.places, scope, level, ctx.defaultQuota);
     return reply.type('application/json; charset=utf-8').send(board);
   } });
 }

@@ -1,6 +1,8 @@
 // Village quotas and counters. The counters in `village_quotas` are kept by every write, so the
 // pull's quotas and the coordinator board are O(villages), never a scan of registrations.
-import { DEFAULT_PROGRAMME, type Quota, type QuotaBoard } from '../../shared';
+import {
+  DEFAULT_PROGRAMME, type BoardLevel, type Quota, type QuotaBoard, type QuotaRegion, type RegionBoard,
+} from '../../shared';
 import type { Actor } from '../auth/actor';
 import type { PlaceRegistry, VillageInfo } from '../places';
 import { fillFreeSlots } from '../sync/decide';
@@ -129,27 +131,84 @@ export async function quotaBoardJson(
   });
 }
 
-async function buildBoardJson(db: Db, places: PlaceRegistry, scope: string, defaultQuota: number): Promise<string> {
+type Counts = Omit<QuotaRegion, 'code' | 'name'>;
+
+type CounterRows = Map<string, { quota: number | null; accepted: number; waitlisted: number; cards_handed_over: number }>;
+
+async function counterRows(db: Db, scope: string): Promise<CounterRows> {
   const rows = await db
     .selectFrom('village_quotas')
     .selectAll()
     .where(inScope('village_code', scope))
     .execute();
-  const byCode = new Map(rows.map((r) => [r.village_code, r]));
-  const totals: QuotaBoard['totals'] = { villages: 0, quota: 0, accepted: 0, waitlisted: 0, cardsHandedOver: 0 };
-  const parts: string[] = [];
+  return new Map(rows.map((r) => [r.village_code, r]));
+}
+
+/** Every village under `scope` with its counters (the default quota where none is set). */
+function* villageCounts(
+  byCode: CounterRows, places: PlaceRegistry, scope: string, defaultQuota: number,
+): Generator<[VillageInfo, Counts]> {
   for (const v of places.villagesUnder(scope)) {
     const r = byCode.get(v.code);
-    const quota = r?.quota == null ? defaultQuota : Number(r.quota);
-    const accepted = r ? Number(r.accepted) : 0;
-    const waitlisted = r ? Number(r.waitlisted) : 0;
-    const cards = r ? Number(r.cards_handed_over) : 0;
-    parts.push(`${boardPrefix(places, v)},"quota":${quota},"accepted":${accepted},"waitlisted":${waitlisted},"cardsHandedOver":${cards}}`);
-    totals.villages += 1;
-    totals.quota += quota;
-    totals.accepted += accepted;
-    totals.waitlisted += waitlisted;
-    totals.cardsHandedOver += cards;
+    yield [v, {
+      villages: 1,
+      quota: r?.quota == null ? defaultQuota : Number(r.quota),
+      accepted: r ? Number(r.accepted) : 0,
+      waitlisted: r ? Number(r.waitlisted) : 0,
+      cardsHandedOver: r ? Number(r.cards_handed_over) : 0,
+    }];
+  }
+}
+
+function add(into: Counts, c: Counts): void {
+  into.villages += c.villages;
+  into.quota += c.quota;
+  into.accepted += c.accepted;
+  into.waitlisted += c.waitlisted;
+  into.cardsHandedOver += c.cardsHandedOver;
+}
+
+const zero = (): Counts => ({ villages: 0, quota: 0, accepted: 0, waitlisted: 0, cardsHandedOver: 0 });
+
+async function buildBoardJson(db: Db, places: PlaceRegistry, scope: string, defaultQuota: number): Promise<string> {
+  const totals = zero();
+  const parts: string[] = [];
+  for (const [v, c] of villageCounts(await counterRows(db, scope), places, scope, defaultQuota)) {
+    parts.push(`${boardPrefix(places, v)},"quota":${c.quota},"accepted":${c.accepted},"waitlisted":${c.waitlisted},"cardsHandedOver":${c.cardsHandedOver}}`);
+    add(totals, c);
   }
   return `{"villages":[${parts.join(',')}],"totals":${JSON.stringify(totals)}}`;
+}
+
+/** Characters of a place code that name a region of each level: `32`, `32.14`, `32.14.16`. */
+export const LEVEL_CODE_LENGTH: Record<BoardLevel, number> = { province: 2, regency: 5, district: 8 };
+
+/** The regions of `level` under `scope`, summed, as JSON text (cached like the board). */
+export async function regionBoardJson(
+  store: Store, places: PlaceRegistry, scope: string, level: BoardLevel, defaultQuota = DEFAULT_PROGRAMME.defaultQuota,
+): Promise<string> {
+  return store.read(async (trx) => {
+    const version = await countersVersion(trx);
+    return cacheFor(boardCaches, store, places).get(`${scope}|${level}|${defaultQuota}`, version, async () => {
+      const length = LEVEL_CODE_LENGTH[level];
+      const regions = new Map<string, Counts>();
+      const totals = zero();
+      for (const [v, c] of villageCounts(await counterRows(trx, scope), places, scope, defaultQuota)) {
+        const code = v.code.slice(0, length);
+        let region = regions.get(code);
+        if (!region) {
+          region = zero();
+          regions.set(code, region);
+        }
+        add(region, c);
+        add(totals, c);
+      }
+      const board: RegionBoard = {
+        level,
+        regions: [...regions].map(([code, c]) => ({ code, name: places.regionName(code) ?? code, ...c })),
+        totals,
+      };
+      return JSON.stringify(board);
+    });
+  });
 }
