@@ -8,6 +8,7 @@ import { BACKENDS, startServer, type TestServer } from './support/harness';
 import { JATEN_BLITAR, SALEM, TANJUNGSARI, auth, createOp, push, registration } from './support/wire';
 
 const places = loadPlaces();
+const waitlisted = (b: RegionBoard) => b.regions.find((r) => r.code === '32.14')?.waitlisted;
 
 describe.each(BACKENDS)('GET /quotas?level= (%s)', (backend) => {
   let s: TestServer;
@@ -72,7 +73,6 @@ describe.each(BACKENDS)('GET /quotas?level= (%s)', (backend) => {
     const op = await s.token('operator', TANJUNGSARI);
     await push(s.app, op, [createOp(registration())]);
     const after = (await get(admin, 'level=regency')).json<RegionBoard>();
-    const waitlisted = (b: RegionBoard) => b.regions.find((r) => r.code === '32.14')?.waitlisted;
     expect(waitlisted(after)).toBe((waitlisted(before) ?? 0) + 1);
   });
 });

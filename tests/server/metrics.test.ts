@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../../src/server/env';
 import { BACKENDS, startServer, type TestServer } from './support/harness';
-import { TANJUNGSARI, auth, createOp, push, registration } from './support/wire';
+import { TANJUNGSARI, createOp, push, registration } from './support/wire';
 
 const SECRET = 'metrics-secret-0123456789abcdef';
 

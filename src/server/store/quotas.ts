@@ -1,7 +1,7 @@
 // Village quotas and counters. The counters in `village_quotas` are kept by every write, so the
 // pull's quotas and the coordinator board are O(villages), never a scan of registrations.
 import {
-  DEFAULT_PROGRAMME, type BoardLevel, type Quota, type QuotaBoard, type QuotaRegion, type RegionBoard,
+  DEFAULT_PROGRAMME, type BoardLevel, type Quota, type QuotaRegion, type RegionBoard,
 } from '../../shared';
 import type { Actor } from '../auth/actor';
 import type { PlaceRegistry, VillageInfo } from '../places';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useRoute } from '../../app/router';
+import { regencyOf, scopeContains } from '../../../shared/places/codes';
 import { appDb } from '../../db/app-state';
 import { readAuth, type CoordinatorAuth } from '../../db/coordinator-store';
 import type { Desa100Db } from '../../db/schema';
@@ -13,6 +14,7 @@ import { ExportView } from './export-view';
 import { KpjImportView } from './kpj-import-view';
 import { followLink, tabHref } from './paths';
 import { usePlaceLabel } from './place-label';
+import { aboveRegency, BackToRegion, RegionBoardView } from './region-board';
 import { useBoard } from './use-board';
 import { VillageView } from './village-view';
 // Vite splits this into the coordinator chunk's own stylesheet, loaded with the screen.
@@ -59,7 +61,11 @@ function CoordinatorHome({ db, auth, fetchFn }: { db: Desa100Db; auth: Coordinat
   const { t } = useI18n();
   const route = useRoute();
   const api = useMemo(() => createApi(async () => ({ token: auth.token }), fetchFn), [auth.token, fetchFn]);
-  const board = useBoard(db, api, auth.scope);
+  // A country's or province's board is summed by region (region-board.tsx); the village board
+  // is for a regency or narrower: the coordinator's own scope, the region drilled into, or the
+  // regency of the village open.
+  const boardScope = narrowedScope(auth.scope, route.query.get('wilayah'), route.query.get('desa'));
+  const board = useBoard(db, api, aboveRegency(boardScope) ? null : boardScope);
   const placeLabel = usePlaceLabel(db, auth.scope, board.board);
   const deps = useMemo<CoordinatorDeps>(() => ({ db, api, auth, board, placeLabel }), [db, api, auth, board, placeLabel]);
   const village = route.query.get('desa');
@@ -84,16 +90,33 @@ function CoordinatorHome({ db, auth, fetchFn }: { db: Desa100Db; auth: Coordinat
             );
           })}
         </nav>
-        {village ? <VillageView villageCode={village} /> : <TabView tab={tab} />}
+        {village ? <VillageView villageCode={village} /> : <TabView tab={tab} scope={boardScope} ownScope={auth.scope} />}
       </main>
     </CoordinatorContext.Provider>
   );
 }
 
-function TabView({ tab }: { tab: Tab }) {
+/**
+ * The scope the board shows: a region asked for in the URL (`?wilayah=`, a province or regency
+ * inside the coordinator's scope), or the regency of an open village when the coordinator's own
+ * scope is above a regency; else the coordinator's own scope.
+ */
+function narrowedScope(own: string, region: string | null, village: string | null): string {
+  const asked = region ?? (village && aboveRegency(own) ? regencyOf(village) : null);
+  if (!asked || !/^\d{2}(\.\d{2})?$/.test(asked) || asked === own || !scopeContains(own, asked)) return own;
+  return asked;
+}
+
+function TabView({ tab, scope, ownScope }: { tab: Tab; scope: string; ownScope: string }) {
   switch (tab) {
     case 'board':
-      return <BoardView />;
+      if (aboveRegency(scope)) return <RegionBoardView key={scope} scope={scope} />;
+      return (
+        <>
+          {scope !== ownScope ? <BackToRegion region={scope} ownScope={ownScope} /> : null}
+          <BoardView />
+        </>
+      );
     case 'devices':
       return <DevicesView />;
     case 'export':

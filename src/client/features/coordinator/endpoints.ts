@@ -1,7 +1,7 @@
 import { newId } from '../../../shared/ids';
 import type {
   CoveragePeriod, DeviceInfo, EnrolmentCodeResponse, KpjImportResult, KpjImportRow, OpResult, PullResponse, Quota,
-  QuotaBoard, ServerRegistration, VoidOp,
+  BoardLevel, QuotaBoard, RegionBoard, ServerRegistration, VoidOp,
 } from '../../../shared/protocol';
 import type { Role } from '../../../shared/codes';
 import { ApiError, type Api } from './api';
@@ -21,6 +21,10 @@ function scopeQuery(scope: string, prefix = '?'): string {
 
 export const endpoints = {
   board: (api: Api, scope: string) => api.json<QuotaBoard>('GET', `/quotas${scopeQuery(scope)}`),
+
+  /** The board summed one level down (contract addition `level=`): for scopes above a regency. */
+  regionBoard: (api: Api, scope: string, level: BoardLevel) =>
+    api.json<RegionBoard>('GET', `/quotas?level=${level}${scopeQuery(scope, '&')}`),
 
   setQuota: (api: Api, villageCode: string, quota: number) =>
     api.json<Quota>('PUT', `/villages/${encodeURIComponent(villageCode)}/quota`, { quota }),

@@ -18,3 +18,8 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
 export function tabHref(tab: string): string {
   return tab === 'board' ? COORDINATOR_PATH : `${COORDINATOR_PATH}?tab=${tab}`;
 }
+
+/** The board narrowed to a region inside the coordinator's scope (a province or regency code). */
+export function regionHref(code: string): string {
+  return `${COORDINATOR_PATH}?wilayah=${encodeURIComponent(code)}`;
+}

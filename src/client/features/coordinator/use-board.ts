@@ -7,15 +7,20 @@ import { endpoints } from './endpoints';
 
 /**
  * The board as stale-while-revalidate: the last snapshot shows at once (it is all there is
- * with no signal), then the server's answer replaces it and becomes the new snapshot.
+ * with no signal), then the server's answer replaces it and becomes the new snapshot. A null
+ * scope (a country or a province, summed by region-board.tsx instead) fetches nothing.
  */
-export function useBoard(db: Desa100Db, api: Api, scope: string): BoardState {
+export function useBoard(db: Desa100Db, api: Api, scope: string | null): BoardState {
   const [state, setState] = useState<Omit<BoardState, 'refresh'>>({
-    board: null, fetchedAt: null, loading: true, error: null,
+    board: null, fetchedAt: null, loading: scope !== null, error: null,
   });
   const alive = useRef(true);
 
   const refresh = useCallback(async () => {
+    if (scope === null) {
+      setState({ board: null, fetchedAt: null, loading: false, error: null });
+      return;
+    }
     setState((s) => ({ ...s, loading: true }));
     try {
       const board = await endpoints.board(api, scope);
@@ -29,7 +34,7 @@ export function useBoard(db: Desa100Db, api: Api, scope: string): BoardState {
   useEffect(() => {
     alive.current = true;
     void (async () => {
-      const snapshot = await readBoardSnapshot(db, scope);
+      const snapshot = scope === null ? undefined : await readBoardSnapshot(db, scope);
       if (snapshot && alive.current) {
         setState((s) => (s.board ? s : { ...s, board: snapshot.board, fetchedAt: snapshot.fetchedAt }));
       }

@@ -51,6 +51,11 @@ export const coordinator: Messages = {
   'coord.rejected.quarantined': { id: 'Server tidak dapat memproses data ini.', en: 'The server cannot process this record.' },
   // Board.
   'coord.board.title': { id: 'Papan kuota', en: 'Quota board' },
+  'coord.region.back': { id: '← Kembali ke wilayah di atasnya', en: '← Back to the wider region' },
+  'coord.region.figures': {
+    id: '{villages} desa · kuota {quota} · diterima {accepted} · cadangan {waitlisted}',
+    en: '{villages} villages · quota {quota} · accepted {accepted} · waitlisted {waitlisted}',
+  },
   'coord.board.as-of': { id: 'Data per {time}.', en: 'Figures as of {time}.' },
   'coord.board.offline-snapshot': { id: 'Menampilkan data terakhir yang tersimpan di HP ini.', en: 'Showing the last figures saved on this phone.' },
   'coord.board.no-snapshot': { id: 'Belum ada data tersimpan di HP ini.', en: 'No figures saved on this phone yet.' },
