@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { QuotaBoard } from '../../../shared/protocol';
 import { useI18n } from '../../i18n';
 import { errorKey } from './api';
 import { BOARD_FILTERS, BOARD_SORTS, groupBoard, type BoardFilter, type BoardSort } from './board-model';
@@ -13,7 +14,6 @@ const FOLD_ABOVE = 300;
 
 export function BoardView() {
   const { t } = useI18n();
-  const { num } = useFormat();
   const { board, placeLabel } = useCoordinator();
   const [filter, setFilter] = useState<BoardFilter>('all');
   const [sort, setSort] = useState<BoardSort>('name');
@@ -44,18 +44,7 @@ export function BoardView() {
     <section aria-labelledby="board-title" className="board">
       <h2 id="board-title">{t('coord.board.title')}</h2>
       <BoardStatus />
-      {totals && (
-        <div className="board-summary">
-          <p>
-            {t('coord.board.summary', {
-              villages: num(totals.villages), quota: num(totals.quota), accepted: num(totals.accepted),
-              waitlisted: num(totals.waitlisted), cards: num(totals.cardsHandedOver),
-            })}
-          </p>
-          <FillBar quota={totals.quota} accepted={totals.accepted} waitlisted={totals.waitlisted} cardsHandedOver={totals.cardsHandedOver} />
-          <BarLegend />
-        </div>
-      )}
+      {totals && <BoardSummary totals={totals} />}
       <div className="board-controls">
         <fieldset>
           <legend>{t('coord.filter.legend')}</legend>
@@ -90,6 +79,24 @@ export function BoardView() {
     </section>
     <PeriodForm />
     </>
+  );
+}
+
+/** The board's totals in words and as one bar, with the bar's legend; the region board's too. */
+export function BoardSummary({ totals }: { totals: QuotaBoard['totals'] }) {
+  const { t } = useI18n();
+  const { num } = useFormat();
+  return (
+    <div className="board-summary">
+      <p>
+        {t('coord.board.summary', {
+          villages: num(totals.villages), quota: num(totals.quota), accepted: num(totals.accepted),
+          waitlisted: num(totals.waitlisted), cards: num(totals.cardsHandedOver),
+        })}
+      </p>
+      <FillBar quota={totals.quota} accepted={totals.accepted} waitlisted={totals.waitlisted} cardsHandedOver={totals.cardsHandedOver} />
+      <BarLegend />
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardLevel, RegionBoard } from '../../../shared/protocol';
 import { useI18n } from '../../i18n';
 import { errorKey } from './api';
+import { BoardSummary } from './board-view';
 import { useCoordinator } from './coordinator-context';
 import { endpoints } from './endpoints';
 import { FillBar } from './fill-bar';
@@ -81,17 +82,7 @@ export function RegionBoardView({ scope }: { scope: string }) {
           {t('coord.action.refresh')}
         </button>
       </div>
-      {totals && (
-        <div className="board-summary">
-          <p>
-            {t('coord.board.summary', {
-              villages: num(totals.villages), quota: num(totals.quota), accepted: num(totals.accepted),
-              waitlisted: num(totals.waitlisted), cards: num(totals.cardsHandedOver),
-            })}
-          </p>
-          <FillBar quota={totals.quota} accepted={totals.accepted} waitlisted={totals.waitlisted} cardsHandedOver={totals.cardsHandedOver} />
-        </div>
-      )}
+      {totals && <BoardSummary totals={totals} />}
       {board && (
         <ul className="region-list">
           {board.regions.map((r) => (
