@@ -2,7 +2,9 @@ import { CodedError } from '../../shared/errors';
 import { MAX_OPS_PER_PUSH } from '../../shared/programme';
 import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
+import { generationWatch, ServerRestored } from './generation';
 import { pullChanges, pushQueued, type PhaseContext } from './phases';
+import { iso } from './push-batch';
 import { FailureStreak } from './quarantine';
 import {
   backoffDelay, clockOffset, DEFAULT_SCHEDULE, isClockFarOff, retryAfterDelay, type Schedule,
@@ -48,7 +50,7 @@ const MIN_BATCH = 25;
 export const INITIAL_SYNC_STATE: SyncState = {
   running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: null,
   rejectedCount: null, clockOffsetMs: null, clockFarOff: false, progress: null,
-  nextAttemptAt: null, halted: false,
+  nextAttemptAt: null, halted: false, restoring: null,
 };
 
 export function syncErrorKey(code: SyncErrorCode): string {
@@ -160,10 +162,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             gzipAccepted = false;
           },
           onProgress: (progress) => emit({ progress }),
+          seeGeneration: await generationWatch(store),
         };
-        await pushQueued(ctx);
-        emit({ phase: 'pull', progress: null });
-        await pullChanges(ctx);
+        await syncRounds(ctx);
       });
       await succeeded(reading);
     } catch (error) {
@@ -171,6 +172,35 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     } finally {
       emit({ running: false, phase: 'idle', progress: null });
       fold();
+    }
+  }
+
+  async function pushAndPull(ctx: PhaseContext): Promise<void> {
+    // A re-push left by a run that stopped (a reload, a lost signal) is still queued: say so.
+    const left = await store.repushLeft();
+    if (left > 0 && state.restoring === null) emit({ restoring: left });
+    await pushQueued(ctx);
+    if (state.restoring !== null && (await store.repushLeft()) === 0) emit({ restoring: null });
+    emit({ phase: 'pull', progress: null });
+    await pullChanges(ctx);
+  }
+
+  /**
+   * Push then pull; when an answer shows the server was restored from a backup (contract
+   * Revision 2, R5), what this phone holds is queued again ahead of its queued ops, and the
+   * run starts over. A server whose generation keeps changing within one run is not believed.
+   */
+  async function syncRounds(ctx: PhaseContext): Promise<void> {
+    for (let round = 0; ; round++) {
+      try {
+        return await pushAndPull(ctx);
+      } catch (error) {
+        if (!(error instanceof ServerRestored)) throw error;
+        if (round >= 2) throw new ApiFailure('bad-response', 'unknown');
+        const queued = await store.queueRepush(error.generation, iso(now()));
+        ctx.seeGeneration = await generationWatch(store);
+        emit({ restoring: queued, phase: 'push', progress: null });
+      }
     }
   }
 
