@@ -3,6 +3,7 @@ import { foldAllAnswers } from './answers';
 import { withStorageErrors } from './errors';
 import { getMeta, setMeta } from './meta';
 import { registrationOf } from './registration-keys';
+import { resendRejected } from './resend';
 import type { Desa100Db, LocalRegistration, OutboxRow } from './schema';
 
 // Contract Revision 2, R5: the server was restored from a backup (it answered with another
@@ -35,9 +36,10 @@ const registrationIdOf = (op: Op): string => (op.type === 'registration.create' 
  * Queues the re-push and adopts `generation`, in one transaction: every registration the server
  * had answered for (its last word as the phone holds it; records of other phones too), with
  * fresh opIds, ahead of the queued ops. The pull starts again from 0, and the old timeline's seqs
- * are forgotten (the restored server numbers its changes anew). Returns how many ops it queued.
+ * are forgotten (the restored server numbers its changes anew); queued updates are marked to be
+ * rebased should their old base version be refused. Returns how many ops it queued.
  */
-export function queueRepush(db: Desa100Db, generation: string, at: string): Promise<number> {
+export function queueRepush(db: Desa100Db, generation: string, at: string, answered: readonly string[] = []): Promise<number> {
   return withStorageErrors(() => db.transaction('rw', [db.outbox, db.registrations, db.meta, db.answers], async () => {
     await foldAllAnswers(db);
     const regs = await db.registrations.filter((r) => r.server !== null).toArray();
@@ -49,6 +51,11 @@ export function queueRepush(db: Desa100Db, generation: string, at: string): Prom
       createdAt: at, attempts: 0, lastAttemptAt: null, repush: true,
     })));
     await db.registrations.bulkPut(regs.map((r) => ({ ...r, server: r.server && { ...r.server, seq: 0 } })));
+    // Updates based on the old timeline's versions: queued ones, and those the restored server
+    // just refused in the answer that showed the restore.
+    const sent = new Set(answered);
+    await db.outbox.filter((row) => row.op.type === 'registration.update' && (row.state === 'queued' || sent.has(row.opId)))
+      .modify({ rebase: true });
     await setMeta(db, 'cursor', 0);
     await setMeta(db, 'generation', generation);
     await setMeta(db, 'repushTotal', ops.length);
@@ -64,4 +71,19 @@ export function repushLeft(db: Desa100Db): Promise<number> {
     if (left === 0) await db.meta.delete('repushTotal');
     return left;
   }));
+}
+
+/**
+ * Updates queued across a restore and refused as a version conflict (their base version was the
+ * old timeline's): resent at once, the operator's changes replayed over the restored server's
+ * copy, as "Kirim ulang" would. Returns how many records went again.
+ */
+export async function resendRebased(db: Desa100Db): Promise<number> {
+  const ids = await withStorageErrors(async () => {
+    const refused = await db.outbox.where('state').equals('rejected').filter((row) => row.rebase === true).toArray();
+    const regs = await db.registrations.bulkGet([...new Set(refused.map((row) => row.registrationId))]);
+    return regs.flatMap((reg) => (reg?.rejection?.code === 'version-conflict' ? [reg.id] : []));
+  });
+  for (const id of ids) await resendRejected(db, id);
+  return ids.length;
 }

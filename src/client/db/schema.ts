@@ -60,6 +60,11 @@ export interface OutboxRow {
    * card or void only says the server holds that already, so it is dropped, not shown.
    */
   repush?: true;
+  /**
+   * An update queued when the server was found restored: its base version belongs to the old
+   * timeline, so a version conflict on it is resent at once, rebased (restore.ts).
+   */
+  rebase?: true;
 }
 
 /** A half-filled form, saved as the operator types. */

@@ -7,7 +7,7 @@ import { withStorageErrors } from './errors';
 import { getMeta, getMetas, setMeta } from './meta';
 import { applyPushResults } from './push-results';
 import { quarantineOps } from './quarantine';
-import { queueRepush, repushLeft } from './restore';
+import { queueRepush, repushLeft, resendRebased } from './restore';
 import type { Desa100Db, OutboxRow } from './schema';
 import { fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique } from './sync-records';
 
@@ -148,9 +148,11 @@ export function createSyncStore(db: Desa100Db): SyncStore {
 
     adoptGeneration: (generation) => withStorageErrors(() => setMeta(db, 'generation', generation)),
 
-    queueRepush: (generation, at) => queueRepush(db, generation, at),
+    queueRepush: (generation, at, answered) => queueRepush(db, generation, at, answered),
 
     repushLeft: () => repushLeft(db),
+
+    resendRebased: () => resendRebased(db),
 
     foldAnswers: () => withStorageErrors(() => foldAllAnswers(db)),
 

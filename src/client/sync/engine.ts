@@ -2,9 +2,8 @@ import { CodedError } from '../../shared/errors';
 import { MAX_OPS_PER_PUSH } from '../../shared/programme';
 import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
-import { generationWatch, ServerRestored } from './generation';
-import { pullChanges, pushQueued, type PhaseContext } from './phases';
-import { iso } from './push-batch';
+import { generationWatch, syncRounds } from './generation';
+import type { PhaseContext } from './phases';
 import { FailureStreak } from './quarantine';
 import {
   backoffDelay, clockOffset, DEFAULT_SCHEDULE, isClockFarOff, retryAfterDelay, type Schedule,
@@ -164,7 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           onProgress: (progress) => emit({ progress }),
           seeGeneration: await generationWatch(store),
         };
-        await syncRounds(ctx);
+        await syncRounds(ctx, { store, now, emit, restoring: () => state.restoring });
       });
       await succeeded(reading);
     } catch (error) {
@@ -172,35 +171,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     } finally {
       emit({ running: false, phase: 'idle', progress: null });
       fold();
-    }
-  }
-
-  async function pushAndPull(ctx: PhaseContext): Promise<void> {
-    // A re-push left by a run that stopped (a reload, a lost signal) is still queued: say so.
-    const left = await store.repushLeft();
-    if (left > 0 && state.restoring === null) emit({ restoring: left });
-    await pushQueued(ctx);
-    if (state.restoring !== null && (await store.repushLeft()) === 0) emit({ restoring: null });
-    emit({ phase: 'pull', progress: null });
-    await pullChanges(ctx);
-  }
-
-  /**
-   * Push then pull; when an answer shows the server was restored from a backup (contract
-   * Revision 2, R5), what this phone holds is queued again ahead of its queued ops, and the
-   * run starts over. A server whose generation keeps changing within one run is not believed.
-   */
-  async function syncRounds(ctx: PhaseContext): Promise<void> {
-    for (let round = 0; ; round++) {
-      try {
-        return await pushAndPull(ctx);
-      } catch (error) {
-        if (!(error instanceof ServerRestored)) throw error;
-        if (round >= 2) throw new ApiFailure('bad-response', 'unknown');
-        const queued = await store.queueRepush(error.generation, iso(now()));
-        ctx.seeGeneration = await generationWatch(store);
-        emit({ restoring: queued, phase: 'push', progress: null });
-      }
     }
   }
 

@@ -24,7 +24,7 @@ export interface PhaseContext {
   /** How often the batch at the head of the queue failed with a server error (quarantine.ts). */
   streak: FailureStreak;
   /** Checks an answer's generation; throws ServerRestored on another one (generation.ts). */
-  seeGeneration: (body: unknown) => Promise<void>;
+  seeGeneration: (body: unknown, answered?: readonly string[]) => Promise<void>;
 }
 
 /**

@@ -64,7 +64,7 @@ export async function storeAnswer(ctx: PhaseContext, rows: OutboxRow[], answer: 
   // An op without a result stays queued; going round again would loop on it forever.
   if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
   // A restored server's answers are its real decisions, so they are stored first.
-  await ctx.seeGeneration(answer.body);
+  await ctx.seeGeneration(answer.body, rows.map((row) => row.opId));
 }
 
 /** One batch (taken by the store, so in flight), sent and its answer stored; no pipelining. */

@@ -69,11 +69,14 @@ export interface SyncStore {
   /**
    * The server was restored: queues what this phone holds to be pushed again ahead of the
    * queued ops, resets the pull cursor and stores `generation`, in one transaction; returns how
-   * many ops it queued (src/client/db/restore.ts).
+   * many ops it queued (src/client/db/restore.ts). `answered`: the ops whose answer showed the
+   * restore (their updates were refused against the old timeline's versions, perhaps).
    */
-  queueRepush(generation: string, at: string): Promise<number>;
+  queueRepush(generation: string, at: string, answered: readonly string[]): Promise<number>;
   /** Re-pushed ops still queued; once none is left the re-push is over (and forgotten). */
   repushLeft(): Promise<number>;
+  /** Updates queued across a restore and refused as a version conflict, queued again rebased. */
+  resendRebased(): Promise<number>;
   /**
    * Writes stored push answers into their records (src/client/db/answers.ts): run by the
    * engine after a sync, while the phone is idle; the screens read the answers before that too.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordHandover } from '../../../src/client/db/distribution-store';
 import { getMeta } from '../../../src/client/db/meta';
+import { saveEditedRegistration } from '../../../src/client/db/registrations';
 import { createSyncStore, saveDeviceIdentity } from '../../../src/client/db/sync-store';
 import { createSyncEngine } from '../../../src/client/sync/engine';
 import type { SyncState } from '../../../src/client/sync/types';
@@ -173,6 +174,29 @@ describe('a server restored from a backup', () => {
     expectHeldOnce(h.server, 50);
     // The server never met an opId again with another payload.
     expect([...h.server.decided.values()].filter((d) => d.result.status === 'rejected')).toHaveLength(0);
+  });
+
+  it('edits queued across the restore land, rebased on the restored server’s copy', async () => {
+    const h = await setup();
+    const [a, b] = await capture(h.db, 2);
+    await h.engine.syncNow();
+    const restore = h.server.snapshot();
+    await saveEditedRegistration(h.db, { ...a!, address: 'Jl. Sesudah Cadangan' });
+    await saveEditedRegistration(h.db, { ...b!, address: 'Jl. B Satu' });
+    await h.engine.syncNow();
+    expect(h.server.registrations.get(a!.id)?.version).toBe(2);
+    restore();
+    // Edited again offline: based on version 2, which the restored server never made.
+    await saveEditedRegistration(h.db, { ...a!, address: 'Jl. Sesudah Cadangan', rt: '009' });
+    await saveEditedRegistration(h.db, { ...b!, address: 'Jl. B Dua' });
+
+    const state = await h.engine.syncNow();
+    expect(state).toMatchObject({ lastError: null, pendingCount: 0, rejectedCount: 0 });
+    // The queued change lands. The address synced after the backup does not come back: the
+    // restored server answers the re-pushed create with its own copy, changing nothing (R5).
+    expect(h.server.registrations.get(a!.id)).toMatchObject({ rt: '009' });
+    expect(h.server.registrations.get(b!.id)).toMatchObject({ address: 'Jl. B Dua' });
+    await expectConverged(h);
   });
 
   it('another NIK under a held id is refused as id-conflict and shown on the record', async () => {
