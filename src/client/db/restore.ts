@@ -84,6 +84,15 @@ export async function resendRebased(db: Desa100Db): Promise<number> {
     const regs = await db.registrations.bulkGet([...new Set(refused.map((row) => row.registrationId))]);
     return regs.flatMap((reg) => (reg?.rejection?.code === 'version-conflict' ? [reg.id] : []));
   });
-  for (const id of ids) await resendRejected(db, id);
-  return ids.length;
+  let resent = 0;
+  for (const id of ids) {
+    try {
+      await resendRejected(db, id);
+      resent += 1;
+    } catch (error) {
+      // Left refused for the operator's own "Kirim ulang"; it must not stop every sync.
+      console.error('sync: rebasing after a restore failed', error instanceof Error ? error.name : typeof error);
+    }
+  }
+  return resent;
 }
