@@ -3,8 +3,8 @@ import type { ServerRegistration } from '../../src/shared/protocol';
 import { registerWorker, type WorkerInput } from './harness/app-actions';
 import { pullAll, villageFigures } from './harness/api';
 import type { AppBrowser } from './harness/browser';
-import { createEnrolmentCode, createToken, setQuota } from './harness/cli';
-import { enrolByUrl, rosterWithStatus, syncNow, villageWorker, waitAllSent } from './harness/device-actions';
+import { createToken, setQuota } from './harness/cli';
+import { enrolOperator, rosterWithStatus, syncNow, villageWorker, waitAllSent } from './harness/device-actions';
 import { openPhone } from './harness/phone';
 import { startAppServer, type AppServer } from './harness/server';
 
@@ -39,8 +39,7 @@ const phones: AppBrowser[] = [];
 async function enrolledOperator(): Promise<AppBrowser> {
   const phone = await openPhone(server);
   phones.push(phone);
-  const code = await createEnrolmentCode(server, 'operator', VILLAGE);
-  await enrolByUrl(phone.page, `${server.url}/enrol?code=${code}`);
+  await enrolOperator(server, phone.page, VILLAGE);
   // The form, opened online once, keeps the regency's villages for offline use (the first
   // test waits for the enrolment's first sync, which brings the quota).
   await phone.page.goto('/daftar');

@@ -59,6 +59,10 @@ export interface MetaValues {
   coveragePeriod: CoveragePeriod;
   /** Pushes sent and not answered yet, oldest first (at most two: see sync/phases.ts). */
   inFlight: InFlightBatch[];
+  /** Contract Revision 2, R5: the server database's generation this phone last saw. */
+  generation: string;
+  /** While a re-push after a server restore is under way: how many ops it queued (restore.ts). */
+  repushTotal: number;
 }
 
 /** Whether an outbox row belongs to a push on its way (its payload must not change). */

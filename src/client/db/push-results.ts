@@ -140,6 +140,12 @@ export async function applyPushResults(
         regs.set(row.registrationId, reg ? { ...reg, server } : fromServer(server, 'here'));
         continue;
       }
+      // A re-pushed card or void refused (already handed over, already voided, its create
+      // refused): the server's word stands; nothing for the operator to do about it.
+      if (row.repush && row.op.type !== 'registration.create') {
+        if (row.seq !== undefined) applied.push(row.seq);
+        continue;
+      }
       rejected.push({ ...row, state: 'rejected' });
       if (!reg) continue;
       const { opId, code, message, details } = result;

@@ -55,6 +55,16 @@ export interface OutboxRow {
   createdAt: string;
   attempts: number;
   lastAttemptAt: string | null;
+  /**
+   * Pushed again after the server was restored from a backup (restore.ts): a refusal of its
+   * card or void only says the server holds that already, so it is dropped, not shown.
+   */
+  repush?: true;
+  /**
+   * An update queued when the server was found restored: its base version belongs to the old
+   * timeline, so a version conflict on it is resent at once, rebased (restore.ts).
+   */
+  rebase?: true;
 }
 
 /** A half-filled form, saved as the operator types. */

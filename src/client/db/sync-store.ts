@@ -7,6 +7,7 @@ import { withStorageErrors } from './errors';
 import { getMeta, getMetas, setMeta } from './meta';
 import { applyPushResults } from './push-results';
 import { quarantineOps } from './quarantine';
+import { queueRepush, repushLeft, resendRebased } from './restore';
 import type { Desa100Db, OutboxRow } from './schema';
 import { fromServer, markAttempted, newer, opsByRegistration, registrationsById, settle, splitInFlight, unique } from './sync-records';
 
@@ -142,6 +143,16 @@ export function createSyncStore(db: Desa100Db): SyncStore {
     })),
 
     counts: () => counts(db),
+
+    generation: async () => (await getMeta(db, 'generation')) ?? null,
+
+    adoptGeneration: (generation) => withStorageErrors(() => setMeta(db, 'generation', generation)),
+
+    queueRepush: (generation, at, answered) => queueRepush(db, generation, at, answered),
+
+    repushLeft: () => repushLeft(db),
+
+    resendRebased: () => resendRebased(db),
 
     foldAnswers: () => withStorageErrors(() => foldAllAnswers(db)),
 

@@ -2,7 +2,8 @@ import { CodedError } from '../../shared/errors';
 import { MAX_OPS_PER_PUSH } from '../../shared/programme';
 import { nativeGzip, type Gzip } from './gzip';
 import { ApiFailure, browserTimers, type ApiAnswer, type ApiDeps } from './http';
-import { pullChanges, pushQueued, type PhaseContext } from './phases';
+import { generationWatch, syncRounds } from './generation';
+import type { PhaseContext } from './phases';
 import { FailureStreak } from './quarantine';
 import {
   backoffDelay, clockOffset, DEFAULT_SCHEDULE, isClockFarOff, retryAfterDelay, type Schedule,
@@ -48,7 +49,7 @@ const MIN_BATCH = 25;
 export const INITIAL_SYNC_STATE: SyncState = {
   running: false, phase: 'idle', lastSyncAt: null, lastError: null, pendingCount: null,
   rejectedCount: null, clockOffsetMs: null, clockFarOff: false, progress: null,
-  nextAttemptAt: null, halted: false,
+  nextAttemptAt: null, halted: false, restoring: null,
 };
 
 export function syncErrorKey(code: SyncErrorCode): string {
@@ -160,10 +161,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             gzipAccepted = false;
           },
           onProgress: (progress) => emit({ progress }),
+          seeGeneration: await generationWatch(store),
         };
-        await pushQueued(ctx);
-        emit({ phase: 'pull', progress: null });
-        await pullChanges(ctx);
+        await syncRounds(ctx, { store, now, emit, restoring: () => state.restoring });
       });
       await succeeded(reading);
     } catch (error) {

@@ -23,6 +23,8 @@ export interface PhaseContext {
   onServerTime: (answer: ApiAnswer<unknown>, serverMs: number | null, fromDateHeader: boolean) => void;
   /** How often the batch at the head of the queue failed with a server error (quarantine.ts). */
   streak: FailureStreak;
+  /** Checks an answer's generation; throws ServerRestored on another one (generation.ts). */
+  seeGeneration: (body: unknown, answered?: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -108,6 +110,8 @@ export async function pullChanges(ctx: PhaseContext): Promise<number> {
     });
     // Pull answers carry no serverTime: the Date header is the clock reading.
     ctx.onServerTime(answer, answer.serverDate, true);
+    // A restored server's page is not stored: the pull starts again from 0 after the re-push.
+    await ctx.seeGeneration(answer.body);
     // The page and the cursor are stored together: a crash between pages re-pulls, never skips.
     await ctx.store.applyPullPage(answer.body, iso(ctx.now()));
     pulled += answer.body.changes.length;

@@ -20,7 +20,9 @@ export const deliveryOf = (error: unknown) => (error instanceof ApiFailure ? err
  * may be newer than the phone's copy: those batches ask for full answers.
  */
 function canTakeCompact(batch: OutboxRow[]): boolean {
-  return batch.every((row) => row.op.type === 'registration.create' || row.op.type === 'registration.update');
+  // A re-pushed create (after a server restore) may be answered with a record the server already
+  // held, not the one sent: full answers.
+  return batch.every((row) => !row.repush && (row.op.type === 'registration.create' || row.op.type === 'registration.update'));
 }
 
 /** A batch's push body, JSON and gzipped: made while the batch before it is at the server. */
@@ -61,6 +63,8 @@ export async function storeAnswer(ctx: PhaseContext, rows: OutboxRow[], answer: 
   const unanswered = await ctx.store.applyPushResults(rows, results, iso(ctx.now()));
   // An op without a result stays queued; going round again would loop on it forever.
   if (unanswered > 0) throw new ApiFailure('bad-response', 'unknown');
+  // A restored server's answers are its real decisions, so they are stored first.
+  await ctx.seeGeneration(answer.body, rows.map((row) => row.opId));
 }
 
 /** One batch (taken by the store, so in flight), sent and its answer stored; no pipelining. */

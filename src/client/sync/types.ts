@@ -62,6 +62,21 @@ export interface SyncStore {
   /** Stores one pull page and advances the cursor, in one transaction. */
   applyPullPage(page: PullResponse, at: string): Promise<void>;
   counts(): Promise<SyncCounts>;
+  /** The server generation this phone last saw (contract Revision 2, R5), null before any. */
+  generation(): Promise<string | null>;
+  /** Stores the first generation seen. */
+  adoptGeneration(generation: string): Promise<void>;
+  /**
+   * The server was restored: queues what this phone holds to be pushed again ahead of the
+   * queued ops, resets the pull cursor and stores `generation`, in one transaction; returns how
+   * many ops it queued (src/client/db/restore.ts). `answered`: the ops whose answer showed the
+   * restore (their updates were refused against the old timeline's versions, perhaps).
+   */
+  queueRepush(generation: string, at: string, answered: readonly string[]): Promise<number>;
+  /** Re-pushed ops still queued; once none is left the re-push is over (and forgotten). */
+  repushLeft(): Promise<number>;
+  /** Updates queued across a restore and refused as a version conflict, queued again rebased. */
+  resendRebased(): Promise<number>;
   /**
    * Writes stored push answers into their records (src/client/db/answers.ts): run by the
    * engine after a sync, while the phone is idle; the screens read the answers before that too.
@@ -106,6 +121,8 @@ export interface SyncState {
   nextAttemptAt: number | null;
   /** True after a 401: nothing runs by itself until the device is enrolled again. */
   halted: boolean;
+  /** While records are pushed again to a server restored from a backup: how many ops. */
+  restoring: number | null;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -87,6 +87,13 @@ describe('a refused record’s way out', () => {
     expect(await screen.findByText(/jika sudah benar, pekerja ini sudah terdaftar, jadi buang data ini\.$/)).toBeTruthy();
   });
 
+  it('says in words why a create is refused as id-conflict, and leaves only discarding', async () => {
+    const reg = await refusedCreate('id-conflict');
+    expect(await offers(reg)).toEqual({ correct: false, resend: false, discardOnly: true, discard: true });
+    renderScreen(<RegistrationDetail id={reg.id} />);
+    expect(await screen.findByText(/^Server sudah menyimpan data pekerja lain dengan kode data yang sama/)).toBeTruthy();
+  });
+
   it('offers a plain resend for an op-conflict, which a new opId answers', async () => {
     expect(await offers(await refusedCreate('op-conflict'))).toMatchObject({ resend: true, discardOnly: false });
   });

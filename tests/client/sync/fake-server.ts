@@ -67,6 +67,8 @@ export class FakeServer {
   crashOn: ((op: Record<string, unknown>) => boolean) | null = null;
   /** A whole-server outage: every request answers this status (until set back to null). */
   outage: number | null = null;
+  /** Revision 2, R5: the database's generation; null plays a server older than that. */
+  generation: string | null = crypto.randomUUID();
   private seq = 0;
   private readonly createdSeq = new Map<string, number>();
   /** Contract addition: the device whose push made a registration's latest change, and its seq. */
@@ -86,6 +88,23 @@ export class FakeServer {
   /** The next matching request fails this way (after `after` matching ones went through). */
   fault(kind: FaultKind, route: Fault['route'] = 'any', options: { retryAfterSeconds?: number; after?: number } = {}): void {
     this.faults.push({ kind, route, retryAfterSeconds: options.retryAfterSeconds, after: options.after ?? 0 });
+  }
+
+  /** A backup: everything the server knows now (restore() puts it back). */
+  snapshot(): () => void {
+    const copies = {
+      registrations: new Map(this.registrations), decided: new Map(this.decided), quotas: new Map(this.quotas),
+      createdSeq: new Map(this.createdSeq), pushedBy: new Map(this.pushedBy), seq: this.seq,
+    };
+    return () => {
+      for (const key of ['registrations', 'decided', 'quotas', 'createdSeq', 'pushedBy'] as const) {
+        const map = this[key] as Map<string, unknown>;
+        map.clear();
+        for (const [k, v] of copies[key]) map.set(k, v);
+      }
+      this.seq = copies.seq;
+      this.generation = crypto.randomUUID();
+    };
   }
 
   /** Registrations of a village that hold a slot, in the order they took it. */
@@ -157,6 +176,10 @@ export class FakeServer {
     this.promote(villageCode);
   }
 
+  private generationField(): { generation?: string } {
+    return this.generation === null ? {} : { generation: this.generation };
+  }
+
   private reject(opId: string, code: string, details?: unknown): OpResult {
     return { opId, status: 'rejected', code: code as never, message: code, ...(details === undefined ? {} : { details }) };
   }
@@ -186,7 +209,9 @@ export class FakeServer {
       const reg = op.registration as Registration | undefined;
       if (!reg?.id || !reg.nik || !reg.villageCode) return this.reject(opId, 'invalid', { registration: 'required' });
       if (!scopeContains(device.scope, reg.villageCode)) return this.reject(opId, 'forbidden-village');
-      if (this.registrations.has(reg.id)) return this.reject(opId, 'invalid', { id: 'exists' });
+      // Revision 2, R5: a phone pushing again after a restore; the held record is the answer.
+      const held = this.registrations.get(reg.id);
+      if (held) return held.nik === reg.nik ? { opId, status: 'applied', registration: held } : this.reject(opId, 'id-conflict');
       const holder = this.liveHolder(reg.nik);
       if (holder) return this.reject(opId, 'duplicate-nik', { villageCode: holder.villageCode });
       const accepted = this.countLive(reg.villageCode, 'accepted') < this.quotaOf(reg.villageCode);
@@ -242,7 +267,7 @@ export class FakeServer {
       results = this.mangleNextResults(results);
       this.mangleNextResults = null;
     }
-    return json(200, { results, serverTime: new Date(this.now()).toISOString() }, { Date: new Date(this.now()).toUTCString() });
+    return json(200, { results, serverTime: new Date(this.now()).toISOString(), ...this.generationField() }, { Date: new Date(this.now()).toUTCString() });
   }
 
   private pull(url: URL, device: Device): Response {
@@ -263,7 +288,7 @@ export class FakeServer {
     const hasMore = after.length > changes.length;
     // The cursor passes over the device's own pushes after the last change returned.
     const cursor = hasMore ? (changes.at(-1)?.seq ?? since) : (all.at(-1)?.seq ?? since);
-    const page: PullResponse = { changes, cursor, hasMore, quotas };
+    const page: PullResponse = { changes, cursor, hasMore, quotas, ...this.generationField() };
     return json(200, page, { Date: new Date(this.now()).toUTCString() });
   }
 

@@ -77,6 +77,12 @@ describe('SyncStatus', () => {
     expect(screen.getByRole('alert').textContent).toContain('Server sedang bermasalah');
   });
 
+  it('says the server was restored and counts the records sent again', () => {
+    show(fixedEngine({ running: true, phase: 'push', restoring: 50, progress: { sent: 20, total: 55 }, pendingCount: 55 }));
+    expect(screen.getByText('Server dipulihkan dari cadangan: mengirim ulang 50 data… (20 dari 55)')).toBeTruthy();
+    expect(document.querySelector('progress')?.getAttribute('value')).toBe('20');
+  });
+
   it('shows progress through a big queue, refused records, and a clock far off', () => {
     const engine = fixedEngine({
       running: true, phase: 'push', progress: { sent: 1000, total: 2500 }, pendingCount: 2500, rejectedCount: 2,

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { composeNik } from '../../../src/shared/nik';
 import { districtOf } from '../../../src/shared/places/codes';
 import { rosterCount, settledRosterNames, type WorkerInput } from './app-actions';
+import { createEnrolmentCode } from './cli';
+import type { AppServer } from './server';
 
 // Enrolled phones, through the app's own screens: enrolment (/enrol), "Sinkronkan sekarang",
 // the roster filtered by status.
@@ -32,6 +34,11 @@ export async function enrolByUrl(page: Page, url: string, deviceName?: string): 
   if (deviceName !== undefined) await page.locator('input[name="deviceName"]').fill(deviceName);
   await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
   await waitEnrolled(page);
+}
+
+/** Enrols the phone as an operator of `village`, through a fresh code's QR URL. */
+export async function enrolOperator(server: AppServer, page: Page, village: string): Promise<void> {
+  await enrolByUrl(page, `${server.url}/enrol?code=${await createEnrolmentCode(server, 'operator', village)}`);
 }
 
 /** Types the short code (as printed: grouped with dashes) and a phone name on /enrol. */

@@ -14,6 +14,10 @@ export interface AppServer {
   /** The server's embedded database lives here: the CLI (harness/cli.ts) works on the same one. */
   dataDir: string;
   stop(): Promise<void>;
+  /** Stops the server process and keeps its data (a restore needs the server stopped). */
+  halt(): Promise<void>;
+  /** Starts it again on the same address and data. */
+  resume(): Promise<void>;
 }
 
 const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
@@ -46,10 +50,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`server did not answer within 60 s:\n${output()}`);
 }
 
-export async function startAppServer(): Promise<AppServer> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const dataDir = await mkdtemp(join(tmpdir(), 'desa100-e2e-data-'));
-  const port = await freePort();
+function launch(port: number, dataDir: string): { child: ChildProcess; log: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
@@ -59,21 +60,42 @@ export async function startAppServer(): Promise<AppServer> {
   const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-8000); };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  return { child, log: () => log };
+}
+
+async function halt(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const dataDir = await mkdtemp(join(tmpdir(), 'desa100-e2e-data-'));
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  let running = launch(port, dataDir);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await halt(running.child);
     await rm(dataDir, { recursive: true, force: true });
   };
-  try {
-    await waitUntilServing(url, child, () => log);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, dataDir, stop };
+  const serve = async () => {
+    try {
+      await waitUntilServing(url, running.child, running.log);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  };
+  await serve();
+  return {
+    url, dataDir, stop,
+    halt: () => halt(running.child),
+    async resume() {
+      running = launch(port, dataDir);
+      await serve();
+    },
+  };
 }

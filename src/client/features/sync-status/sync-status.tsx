@@ -14,6 +14,13 @@ registerMessages(syncMessages);
 
 function headline(state: SyncState, t: TFunction, locale: Locale, num: (n: number) => string): string {
   if (state.running && state.phase === 'pull') return t('sync.pulling');
+  // The server was restored from a backup: what this phone holds goes again (contract R5).
+  if (state.running && state.restoring !== null) {
+    const count = num(state.restoring);
+    return state.progress && state.progress.total > 0
+      ? t('sync.restoring.progress', { count, sent: num(state.progress.sent), total: num(state.progress.total) })
+      : t('sync.restoring', { count });
+  }
   if (state.running && state.progress && state.progress.total > 0) {
     return t('sync.progress', { sent: num(state.progress.sent), total: num(state.progress.total) });
   }

@@ -35,6 +35,11 @@ export const rejection: Messages = {
     id: 'Kartu ini sudah diserahkan sebelumnya.',
     en: 'This card was already handed over.',
   },
+  // Revision 2, R5: the server holds another worker's record under this record's id.
+  'rejection.id-conflict': {
+    id: 'Server sudah menyimpan data pekerja lain dengan kode data yang sama, jadi data ini tidak dapat diterima. Buang data ini dari ponsel, lalu daftarkan pekerja ini lagi bila perlu.',
+    en: 'The server already holds another worker’s record under this record’s id, so it cannot be accepted. Discard it from this phone, then enrol the worker again if needed.',
+  },
   'rejection.already-voided': { id: 'Data ini sudah dibatalkan.', en: 'This record was already voided.' },
   // Not a server code: the server failed on this record every time (src/client/sync/quarantine.ts).
   'rejection.quarantined': {

@@ -9,6 +9,14 @@ export const sync: Messages = {
   'sync.running': { id: 'Menyinkronkan…', en: 'Syncing…' },
   'sync.pulling': { id: 'Mengambil data terbaru…', en: 'Fetching the latest data…' },
   'sync.progress': { id: 'Mengirim {sent} dari {total} data', en: 'Sending {sent} of {total} records' },
+  'sync.restoring': {
+    id: 'Server dipulihkan dari cadangan: mengirim ulang {count} data…',
+    en: 'The server was restored from a backup: sending {count} records again…',
+  },
+  'sync.restoring.progress': {
+    id: 'Server dipulihkan dari cadangan: mengirim ulang {count} data… ({sent} dari {total})',
+    en: 'The server was restored from a backup: sending {count} records again… ({sent} of {total})',
+  },
   'sync.pending': { id: '{count} menunggu kirim', en: '{count} waiting to send' },
   'sync.all-sent': { id: 'Semua terkirim', en: 'All sent' },
   'sync.rejected': { id: '{count} ditolak, perlu diperbaiki', en: '{count} refused, need correcting' },
