@@ -18,7 +18,7 @@ export interface AppServer {
 
 const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -46,6 +46,15 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`server did not answer within 60 s:\n${output()}`);
 }
 
+/** SIGTERM, then SIGKILL if the process has not exited within 5 s. */
+export async function endChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 export async function startAppServer(): Promise<AppServer> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = await mkdtemp(join(tmpdir(), 'desa100-e2e-data-'));
@@ -61,12 +70,7 @@ export async function startAppServer(): Promise<AppServer> {
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await endChild(child);
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
