@@ -22,7 +22,7 @@ export interface AppServer {
 
 const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -63,7 +63,8 @@ function launch(port: number, dataDir: string): { child: ChildProcess; log: () =
   return { child, log: () => log };
 }
 
-async function halt(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL if the process has not exited within 5 s (the Caddy harness too). */
+export async function endChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -78,7 +79,7 @@ export async function startAppServer(): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   let running = launch(port, dataDir);
   const stop = async () => {
-    await halt(running.child);
+    await endChild(running.child);
     await rm(dataDir, { recursive: true, force: true });
   };
   const serve = async () => {
@@ -92,7 +93,7 @@ export async function startAppServer(): Promise<AppServer> {
   await serve();
   return {
     url, dataDir, stop,
-    halt: () => halt(running.child),
+    halt: () => endChild(running.child),
     async resume() {
       running = launch(port, dataDir);
       await serve();
