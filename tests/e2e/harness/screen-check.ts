@@ -36,9 +36,10 @@ export async function checkScreen(page: Page, name: string, shot?: string): Prom
   expect(width, `${name}: page wider than the phone`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
   expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
   if (shot) {
-    // From the top: a full-page shot taken while scrolled paints the sticky header mid-page.
+    // What the phone shows, from the top: a full-page shot paints the fixed header and menu in
+    // the middle of the page.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(DOCS, `journey-${shot}.png`), fullPage: true });
+    await page.screenshot({ path: join(DOCS, `journey-${shot}.png`), fullPage: false });
   }
 }
 
