@@ -19,6 +19,7 @@ import { syncRoutes } from './routes/sync';
 import type { Store } from './store/db';
 import { createMetrics, installMetrics, timedStore } from './metrics';
 import { readGeneration } from './store/generation';
+import type { TrustProxy } from './env';
 import { packageVersion } from './version';
 import { installSecurityHeaders, isAppRoute, sendAppShell, servePwa } from './web';
 
@@ -36,7 +37,9 @@ export interface AppOptions {
   logStream?: { write(line: string): unknown };
   /** Serve the built PWA from this folder (main.ts: dist/). */
   staticDir?: string;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  /** The origin of links and QR codes; absent: a loopback Host only (local use). */
+  publicUrl?: string;
   /** Serves GET /metrics (Prometheus) to callers bearing this token; absent: no such route. */
   metricsToken?: string;
   version?: string;
@@ -63,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreDuplicateSlashes: true },
     frameworkErrors,
     clientErrorHandler,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     // Request logs are ours (below): bodies, headers and query strings are never logged.
     logController: new LogController({ disableRequestLogging: true }),
     logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
@@ -81,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     lastSeen: new WindowLimiter(1, 5 * 60_000),
     enrolFailures: new FailureLimiter(options.limits?.enrolFailures ?? 10, options.limits?.enrolWindowMs ?? 10 * 60_000),
     generation: once(() => readGeneration(options.store.db)),
+    publicUrl: options.publicUrl,
   };
 
   app.decorateRequest('actor', null);
@@ -126,4 +130,14 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
     });
     return value;
   };
+}
+
+/**
+ * A hop count as the function Fastify calls for each address, nearest first: the first `hops`
+ * are our proxies, the next is the client (what the last trusted proxy saw). Fastify's types
+ * take no number, and the leftmost X-Forwarded-For entry (`true`) is whatever a client wrote.
+ */
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }

@@ -5,7 +5,7 @@ import { MAX_QUOTA, ROLES, type Role } from '../shared';
 import { CLI_ACTOR, scopeProblem } from './auth/actor';
 import { readEnv, type Env } from './env';
 import { loadPlaces } from './places';
-import { createEnrolmentCode, createToken } from './store/auth';
+import { createEnrolmentCode, createToken, listTokens, revokeToken } from './store/auth';
 import { revokeDevice } from './store/devices';
 import { backupSqlite, restoreSqlite, type RestoreReport } from './store/backup';
 import { openStore, type Store } from './store/db';
@@ -13,7 +13,9 @@ import { newGeneration } from './store/generation';
 import { setVillageQuota } from './store/quotas';
 
 const USAGE = `Penggunaan / Usage:
-  cli token create --role operator|coordinator|admin --scope SCOPE [--name NAME]
+  cli token create --role operator|coordinator|admin --scope SCOPE [--name NAME] [--expires-in 90d|12h|30m]
+  cli token list                       (satu baris per token, tanpa rahasianya / one line per token, never the secret)
+  cli token revoke --id TOKEN_ID
   cli quota set --village CODE --quota N
   cli enrolment-code create --role operator|coordinator|admin --scope SCOPE
   cli device revoke --device DEVICE_ID
@@ -22,6 +24,15 @@ const USAGE = `Penggunaan / Usage:
   cli restore --new-generation         (PostgreSQL, setelah / after pg_restore; server dihentikan / stopped)`;
 
 class UsageError extends Error {}
+
+const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/** `90d`, `12h`, `30m` as milliseconds. */
+function duration(raw: string): number {
+  const m = /^(\d{1,5})([dhm])$/.exec(raw.trim());
+  if (!m || Number(m[1]) === 0) throw new UsageError('--expires-in harus seperti 90d, 12h atau 30m / --expires-in must look like 90d, 12h or 30m');
+  return Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+}
 
 const PG_BACKUP = 'PostgreSQL: cadangkan dengan pg_dump, pulihkan dengan pg_restore lalu `cli restore --new-generation` '
   + '(lihat docs/deploy.md) / PostgreSQL: back up with pg_dump, restore with pg_restore then `cli restore --new-generation` (see docs/deploy.md)';
@@ -45,7 +56,7 @@ function restoreReport(generation: string, report: RestoreReport | null): string
   return lines.join('\n');
 }
 
-type TextFlag = 'role' | 'scope' | 'name' | 'village' | 'quota' | 'device' | 'out' | 'from';
+type TextFlag = 'role' | 'scope' | 'name' | 'village' | 'quota' | 'device' | 'out' | 'from' | 'id' | 'expires-in';
 type Flags = Partial<Record<TextFlag, string>> & { 'new-generation'?: boolean };
 
 function required(flags: Flags, name: TextFlag): string {
@@ -84,9 +95,23 @@ async function run(command: string, flags: Flags, store: () => Promise<Store>, e
     }
     case 'token create': {
       const { role, scope } = roleAndScope(flags);
+      const expiresInMs = flags['expires-in'] === undefined ? undefined : duration(flags['expires-in']);
       const s = await store();
-      const { token } = await createToken(s, { role, scope, name: flags.name?.trim() || undefined, actor: CLI_ACTOR });
+      const { token } = await createToken(s, { role, scope, name: flags.name?.trim() || undefined, actor: CLI_ACTOR, expiresInMs });
       return token;
+    }
+    case 'token list': {
+      const tokens = await listTokens((await store()).db);
+      return tokens.map((t) => [
+        t.id, t.role, t.scope, JSON.stringify(t.name), `created=${t.createdAt}`, `expires=${t.expiresAt ?? 'never'}`,
+        `revoked=${t.revokedAt ?? 'no'}`, ...(t.deviceId ? [`device=${t.deviceId}`] : []),
+      ].join(' ')).join('\n') || '(no tokens)';
+    }
+    case 'token revoke': {
+      const id = required(flags, 'id');
+      const revoked = await revokeToken(await store(), { id, actor: CLI_ACTOR, now: new Date() });
+      if (!revoked) throw new Error(`Token tidak ditemukan atau sudah dicabut / Token not found or already revoked: ${id}`);
+      return `revoked ${id}`;
     }
     case 'enrolment-code create': {
       const { role, scope } = roleAndScope(flags);
@@ -129,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
         role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' },
         village: { type: 'string' }, quota: { type: 'string' }, device: { type: 'string' },
         out: { type: 'string' }, from: { type: 'string' }, 'new-generation': { type: 'boolean' },
+        id: { type: 'string' }, 'expires-in': { type: 'string' },
       },
     });
     const env = readEnv();

@@ -18,4 +18,6 @@ export interface AppContext {
   /** The database's generation (R5), read once: a restore happens with the server stopped. */
   generation: () => Promise<string>;
   metrics: Metrics;
+  /** The origin of links and QR codes (PUBLIC_URL). */
+  publicUrl: string | undefined;
 }

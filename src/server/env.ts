@@ -15,19 +15,47 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  // Behind a reverse proxy the client address (rate limits) and the origin (enrolment URLs)
-  // come from X-Forwarded-* headers; trust them only when told to.
   // GET /metrics (Prometheus) is served only when this is set, to callers bearing it.
   METRICS_TOKEN: z
     .string()
     .min(24, 'METRICS_TOKEN must be at least 24 characters (a random secret), or unset to turn /metrics off')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Behind a reverse proxy the client address (rate limits) comes from X-Forwarded-For; trust
+  // it only when told how: a number of proxy hops (the address the last trusted proxy saw,
+  // never the client-supplied leftmost entry), or the proxies' addresses/CIDRs. `true` is one
+  // hop (it used to mean "the leftmost entry", which any client can write).
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx): TrustProxy => {
+      const value = v.trim();
+      if (value === '' || value === 'false' || value === '0') return false;
+      if (value === 'true') return 1;
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      const list = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+      if (list.length > 0 && list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) return list;
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be false, a number of proxy hops, or proxy addresses/CIDRs separated by commas' });
+      return z.NEVER;
+    }),
+  // The one origin of links and QR codes (enrolment URLs): never the request's Host header.
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s?#]+\/?$/, 'PUBLIC_URL must be an origin such as https://desa100.example.go.id (no path)')
+    .transform((v) => v.replace(/\/$/, ''))
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
+
+/** Fastify's trustProxy as we allow it: off, a hop count, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/** Whether `host` (a HOST setting or a Host header's name) is this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOST.test(host);
+}
 
 export interface Env {
   port: number;
@@ -35,8 +63,10 @@ export interface Env {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   metricsToken: string | undefined;
+  /** Where phones reach this server (links, QR codes); required unless it serves this machine only. */
+  publicUrl: string | undefined;
 }
 
 let cached: Env | undefined;
@@ -50,6 +80,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // A server that others reach (another interface, or behind a proxy) must be told its address:
+  // the Host header is whatever the client wrote.
+  if (!e.PUBLIC_URL && (!isLoopbackHost(e.HOST) || e.TRUST_PROXY !== false)) {
+    throw new Error('Invalid environment:\n  PUBLIC_URL: required when HOST is not a loopback address or TRUST_PROXY is set '
+      + '(the origin phones use, e.g. https://desa100.example.go.id)');
+  }
   const env: Env = {
     port: e.PORT,
     host: e.HOST,
@@ -58,6 +94,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    publicUrl: e.PUBLIC_URL,
   };
   if (source === process.env) cached = env;
   return env;

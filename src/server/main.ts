@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     logLevel: env.logLevel,
     trustProxy: env.trustProxy,
     metricsToken: env.metricsToken,
+    publicUrl: env.publicUrl,
     staticDir: existsSync(DIST) ? DIST : undefined,
   });
   if (!existsSync(DIST)) app.log.warn('dist/ not found: serving the API only (run npm run build)');

@@ -1,6 +1,6 @@
-// `cli backup` and `cli restore` (contract Revision 2, R5; docs/deploy.md): an online backup
-// taken while the server writes, a restore that makes a new generation and lists what no phone
-// can push again.
+// The operator's CLI (docs/deploy.md): `cli backup` and `cli restore` (contract Revision 2, R5:
+// an online backup taken while the server writes, a restore that makes a new generation and
+// lists what no phone can push again), and `cli token list / revoke / create --expires-in`.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,45 @@ describe('cli restore (postgres)', SLOW, () => {
       const after = await readGeneration(store.db);
       expect(after).not.toBe(before);
       expect(res.stdout).toContain(`generation ${after}`);
+      await store.close();
+    } finally {
+      await disposeLocation(loc);
+    }
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('cli tokens (%s)', SLOW, (backend) => {
+  it('lists tokens without their secrets, revokes one by id, and an expired token answers 401', async () => {
+    const loc = await newLocation(backend);
+    try {
+      const store = await openAt(loc);
+      const clock = testClock();
+      const app = await buildApp({ store, now: clock.now });
+      const made = await cli(loc, ['token', 'create', '--role', 'operator', '--scope', TANJUNGSARI, '--name', 'HP Desa', '--expires-in', '90d']);
+      expect(made.code).toBe(0);
+      const token = made.stdout.trim();
+      const device = await createToken(store, { role: 'coordinator', scope: '32.14', actor: CLI_ACTOR, now: clock.now() });
+
+      const listed = await cli(loc, ['token', 'list']);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).not.toContain(token);
+      expect(listed.stdout).not.toContain(device.token);
+      const line = listed.stdout.split('\n').find((l) => l.includes('"HP Desa"')) as string;
+      expect(line).toMatch(/ operator 32\.14\.16\.2005 "HP Desa" created=\S+ expires=\S+Z revoked=no/);
+
+      const pull = (t: string) => app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: auth(t) });
+      expect((await pull(device.token)).statusCode).toBe(200);
+      expect(await cli(loc, ['token', 'revoke', '--id', device.id])).toMatchObject({ code: 0, stdout: `revoked ${device.id}\n` });
+      expect((await pull(device.token)).statusCode).toBe(401);
+      expect((await cli(loc, ['token', 'revoke', '--id', device.id])).code).toBe(1);
+
+      // The 90-day token works until its day comes (the server's clock here is 2025; the CLI's now).
+      clock.set(new Date(Date.now() + 89 * 86_400_000).toISOString());
+      expect((await pull(token)).statusCode).toBe(200);
+      clock.set(new Date(Date.now() + 91 * 86_400_000).toISOString());
+      expect((await pull(token)).statusCode).toBe(401);
+      expect((await cli(loc, ['token', 'create', '--role', 'admin', '--scope', '*', '--expires-in', 'soon'])).code).toBe(2);
+      await app.close();
       await store.close();
     } finally {
       await disposeLocation(loc);

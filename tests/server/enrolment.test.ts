@@ -10,7 +10,7 @@ describe.each(BACKENDS)('enrolment codes and devices (%s)', (backend) => {
   let s: TestServer;
   let coordinator: string;
   beforeEach(async () => {
-    s = await startServer(backend);
+    s = await startServer(backend, { publicUrl: 'http://desa100.example:8443' });
     coordinator = await s.token('coordinator', '32.14');
   });
   afterEach(() => s.close());

@@ -88,10 +88,10 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
       // the CLI tests cover.
       const first = backend === 'postgres' ? await Promise.all([openAt(loc), openAt(loc)]) : [await openAt(loc)];
       const versions = await first[0]?.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
-      expect(versions?.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(versions?.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       await Promise.all(first.map((st) => st.close()));
       const again = await openAt(loc);
-      expect(await again.db.selectFrom('schema_migrations').select('version').execute()).toHaveLength(7);
+      expect(await again.db.selectFrom('schema_migrations').select('version').execute()).toHaveLength(8);
       await again.close();
     } finally {
       await disposeLocation(loc);

@@ -20,7 +20,7 @@ export function authenticate(ctx: AppContext): onRequestAsyncHookHandler {
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw new HttpError(401, 'unauthenticated');
     // Looked up on every request (no cache): a revoked device is stopped at once.
-    const actor = await findActor(ctx.store.db, match[1] as string);
+    const actor = await findActor(ctx.store.db, match[1] as string, ctx.now());
     if (!actor) throw new HttpError(401, 'unauthenticated');
     const nowMs = ctx.now().getTime();
     const wait = ctx.tokenLimiter.hit(actor.tokenId, nowMs);

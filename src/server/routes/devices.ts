@@ -11,11 +11,25 @@ import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
 import { createEnrolmentCode, redeemEnrolmentCode } from '../store/auth';
 import { findDevice, listDevices, renameDevice, revokeDevice } from '../store/devices';
+import { isLoopbackHost } from '../env';
 import { requestedScope } from './scope';
+
+/**
+ * Where links and QR codes point: PUBLIC_URL, never the Host header a client wrote. Without it
+ * (`npm start` on this machine), a loopback Host only; any other is refused before a code is
+ * minted.
+ */
+function linkOrigin(publicUrl: string | undefined, protocol: string, host: string): string {
+  if (publicUrl) return publicUrl;
+  const name = host.replace(/:\d+$/, '');
+  if (isLoopbackHost(name)) return `${protocol}://${host}`;
+  throw new HttpError(400, 'invalid-request', 'Server belum diberi PUBLIC_URL; tautan hanya untuk localhost / The server has no PUBLIC_URL set; links are for localhost only');
+}
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/enrolment-codes', { onRequest: authenticate(ctx) }, async (request, reply) => {
     const actor = actorOf(request, 'coordinator', 'admin');
+    const origin = linkOrigin(ctx.publicUrl, request.protocol, request.host);
     const body = parseOr400(enrolmentCodeRequestSchema, request.body);
     const problem = scopeProblem(body.role, body.scope, ctx.places);
     if (problem) throw new HttpError(400, 'invalid-request', undefined, { fields: { scope: problem } });
@@ -26,7 +40,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { code, expiresAt } = await createEnrolmentCode(ctx.store, {
       role: body.role, scope: body.scope, actor, now: ctx.now(), ttlMs: ctx.enrolmentCodeTtlMs,
     });
-    const url = `${request.protocol}://${request.host}/enrol?code=${encodeURIComponent(code)}`;
+    const url = `${origin}/enrol?code=${encodeURIComponent(code)}`;
     const response: EnrolmentCodeResponse = { code, url, expiresAt };
     return reply.status(201).send(response);
   });

@@ -15,7 +15,7 @@ export interface NewToken {
 }
 
 async function insertToken(
-  db: Db, input: { role: Role; scope: string; name: string; deviceId: string | null; now: Date },
+  db: Db, input: { role: Role; scope: string; name: string; deviceId: string | null; now: Date; expiresAt?: Date },
 ): Promise<NewToken> {
   const token = newToken();
   const id = randomUUID();
@@ -30,6 +30,7 @@ async function insertToken(
       device_id: input.deviceId,
       created_at: input.now.toISOString(),
       revoked_at: null,
+      expires_at: input.expiresAt?.toISOString() ?? null,
     })
     .execute();
   return { id, token };
@@ -38,26 +39,28 @@ async function insertToken(
 /** Mints a bearer token (the CLI's `token create`; tests use it to act as any role). */
 export async function createToken(
   store: Store,
-  input: { role: Role; scope: string; name?: string; actor: Actor; now?: Date },
+  input: { role: Role; scope: string; name?: string; actor: Actor; now?: Date; expiresInMs?: number },
 ): Promise<NewToken> {
   const now = input.now ?? new Date();
+  const expiresAt = input.expiresInMs === undefined ? undefined : new Date(now.getTime() + input.expiresInMs);
   return store.write(async (trx) => {
     const created = await insertToken(trx, {
-      role: input.role, scope: input.scope, name: input.name ?? `${input.role} ${input.scope}`, deviceId: null, now,
+      role: input.role, scope: input.scope, name: input.name ?? `${input.role} ${input.scope}`, deviceId: null, now, expiresAt,
     });
     await audit(trx, { actor: input.actor.tokenId, action: 'token.create', targets: [created.id], scope: input.scope, at: now });
     return created;
   });
 }
 
-export async function findActor(db: Db, token: string): Promise<Actor | undefined> {
+/** The actor of a live token: not revoked, not expired at `now`. */
+export async function findActor(db: Db, token: string, now: Date = new Date()): Promise<Actor | undefined> {
   const row = await db
     .selectFrom('tokens')
-    .select(['id', 'role', 'scope', 'name', 'device_id'])
+    .select(['id', 'role', 'scope', 'name', 'device_id', 'expires_at'])
     .where('token_hash', '=', sha256(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row) return undefined;
+  if (!row || (row.expires_at != null && row.expires_at <= now.toISOString())) return undefined;
   return { tokenId: row.id, role: row.role, scope: row.scope, name: row.name, deviceId: row.device_id };
 }
 
@@ -123,5 +126,40 @@ export async function redeemEnrolmentCode(
     });
     await audit(trx, { actor: id, action: 'device.enrol', targets: [deviceId, code.id], scope: code.scope, at: input.now });
     return { deviceId, token, role: code.role, scope: code.scope };
+  });
+}
+
+export interface TokenInfo {
+  id: string;
+  role: Role;
+  scope: string;
+  name: string;
+  deviceId: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Every token, oldest first: who holds what, never the secret (only its hash is kept). */
+export async function listTokens(db: Db): Promise<TokenInfo[]> {
+  const rows = await db.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id, role: r.role, scope: r.scope, name: r.name, deviceId: r.device_id,
+    createdAt: r.created_at, expiresAt: r.expires_at ?? null, revokedAt: r.revoked_at,
+  }));
+}
+
+/** Revokes one token by id (a device's token too); false if unknown or already revoked. */
+export async function revokeToken(store: Store, input: { id: string; actor: Actor; now: Date }): Promise<boolean> {
+  return store.write(async (trx) => {
+    const res = await trx
+      .updateTable('tokens')
+      .set({ revoked_at: input.now.toISOString() })
+      .where('id', '=', input.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const changed = Number(res.numUpdatedRows) > 0;
+    if (changed) await audit(trx, { actor: input.actor.tokenId, action: 'token.revoke', targets: [input.id], at: input.now });
+    return changed;
   });
 }

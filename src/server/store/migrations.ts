@@ -177,6 +177,11 @@ const MIGRATIONS: ReadonlyArray<Migration> = [
       )`,
     ],
   },
+  {
+    version: 8,
+    // Tokens may expire (`cli token create --expires-in 90d`); null = never.
+    statements: ['alter table tokens add column expires_at text'],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

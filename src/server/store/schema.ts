@@ -68,6 +68,8 @@ export interface TokensTable {
   device_id: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** Null: never expires (migration 8). */
+  expires_at?: string | null;
 }
 
 export interface DevicesTable {
