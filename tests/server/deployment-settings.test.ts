@@ -57,12 +57,13 @@ describe('enrolment links', () => {
   });
 });
 
-describe('the enrolment-code limit behind a proxy', () => {
-  const guess = (s: Awaited<ReturnType<typeof startServer>>, forwardedFor: string) => s.app.inject({
-    method: 'POST', url: '/api/v1/devices', remoteAddress: '127.0.0.1',
-    headers: { 'x-forwarded-for': forwardedFor }, payload: { code: 'WRONGCODE1', deviceName: 'HP' },
-  });
+/** A wrong enrolment code from behind the proxy at 127.0.0.1, which forwards for `forwardedFor`. */
+const guess = (s: Awaited<ReturnType<typeof startServer>>, forwardedFor: string) => s.app.inject({
+  method: 'POST', url: '/api/v1/devices', remoteAddress: '127.0.0.1',
+  headers: { 'x-forwarded-for': forwardedFor }, payload: { code: 'WRONGCODE1', deviceName: 'HP' },
+});
 
+describe('the enrolment-code limit behind a proxy', () => {
   it('a rotated leftmost X-Forwarded-For entry does not escape it; two clients behind one proxy are counted apart', async () => {
     const s = await startServer('sqlite', { trustProxy: 1, publicUrl: 'https://x.go.id', limits: { enrolFailures: 3 } });
     try {
