@@ -240,6 +240,19 @@ export interface CoordinatorVillage {
 export const BOARD_LEVELS = ['province', 'regency', 'district'] as const;
 export type BoardLevel = (typeof BOARD_LEVELS)[number];
 
+/** Characters of a place code that name a region of each level: `32`, `32.14`, `32.14.16`. */
+export const LEVEL_CODE_LENGTH: Record<BoardLevel, number> = { province: 2, regency: 5, district: 8 };
+
+/** A level whose regions lie strictly under `scope` (`*`: any level). */
+export function levelBelow(level: BoardLevel, scope: string): boolean {
+  return scope === '*' || LEVEL_CODE_LENGTH[level] > scope.length;
+}
+
+/** The first level under `scope`, or undefined under a district (its villages are the list). */
+export function nextLevel(scope: string): BoardLevel | undefined {
+  return BOARD_LEVELS.find((level) => levelBelow(level, scope));
+}
+
 /** One region of a summed board: the counters of every village under it. */
 export interface QuotaRegion {
   code: string;

@@ -123,3 +123,14 @@ describe('small request schemas', () => {
     expect(villageCodeSchema.safeParse('32.14.16').success).toBe(false);
   });
 });
+
+describe('board levels (GET /quotas?level=)', () => {
+  it('a level lies below a scope only when its codes are longer; the next one is the first such', async () => {
+    const { levelBelow, nextLevel } = await import('../../src/shared');
+    expect(['province', 'regency', 'district'].map((l) => levelBelow(l as 'province', '*'))).toEqual([true, true, true]);
+    expect(levelBelow('province', '32')).toBe(false);
+    expect(levelBelow('regency', '32')).toBe(true);
+    expect(levelBelow('regency', '32.14')).toBe(false);
+    expect([nextLevel('*'), nextLevel('32'), nextLevel('32.14'), nextLevel('32.14.16')]).toEqual(['province', 'regency', 'district', undefined]);
+  });
+});

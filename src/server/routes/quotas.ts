@@ -1,21 +1,16 @@
 // PUT /villages/:code/quota and GET /quotas (the coordinator board).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { BOARD_LEVELS, quotaPutSchema, type BoardLevel, type Quota } from '../../shared';
+import { BOARD_LEVELS, levelBelow, quotaPutSchema, type Quota } from '../../shared';
 import { canSee } from '../auth/actor';
 import { actorOf, authenticate } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, forbidden, notFound, parseOr400 } from '../http-errors';
-import { LEVEL_CODE_LENGTH, quotaBoardJson, regionBoardJson, setVillageQuota } from '../store/quotas';
+import { quotaBoardJson, regionBoardJson, setVillageQuota } from '../store/quotas';
 import { requestedScope } from './scope';
 
 // Contract addition: `level` sums the board by region (docs/architecture.md).
 const levelQuerySchema = z.object({ level: z.optional(z.enum(BOARD_LEVELS, 'level')) });
-
-/** A level whose regions lie strictly under `scope` (`*`: any level). */
-function below(level: BoardLevel, scope: string): boolean {
-  return scope === '*' || LEVEL_CODE_LENGTH[level] > scope.length;
-}
 
 export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
   const onRequest = authenticate(ctx);
@@ -39,7 +34,7 @@ export function quotaRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = actorOf(request, 'coordinator', 'admin');
     const scope = requestedScope(actor, request.query);
     const { level } = parseOr400(levelQuerySchema, request.query);
-    if (level !== undefined && !below(level, scope)) {
+    if (level !== undefined && !levelBelow(level, scope)) {
       throw new HttpError(400, 'invalid-request', undefined, { fields: { level: 'level-not-below-scope' } });
     }
     // Without `level`: every village, as the contract says; with it, the regions summed.

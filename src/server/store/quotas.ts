@@ -1,7 +1,7 @@
 // Village quotas and counters. The counters in `village_quotas` are kept by every write, so the
 // pull's quotas and the coordinator board are O(villages), never a scan of registrations.
 import {
-  DEFAULT_PROGRAMME, type BoardLevel, type Quota, type QuotaRegion, type RegionBoard,
+  DEFAULT_PROGRAMME, LEVEL_CODE_LENGTH, type BoardLevel, type Quota, type QuotaRegion, type RegionBoard,
 } from '../../shared';
 import type { Actor } from '../auth/actor';
 import type { PlaceRegistry, VillageInfo } from '../places';
@@ -179,9 +179,6 @@ async function buildBoardJson(db: Db, places: PlaceRegistry, scope: string, defa
   }
   return `{"villages":[${parts.join(',')}],"totals":${JSON.stringify(totals)}}`;
 }
-
-/** Characters of a place code that name a region of each level: `32`, `32.14`, `32.14.16`. */
-export const LEVEL_CODE_LENGTH: Record<BoardLevel, number> = { province: 2, regency: 5, district: 8 };
 
 /** The regions of `level` under `scope`, summed, as JSON text (cached like the board). */
 export async function regionBoardJson(

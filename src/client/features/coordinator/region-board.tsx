@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BoardLevel, RegionBoard } from '../../../shared/protocol';
+import { levelBelow, nextLevel, type BoardLevel, type RegionBoard } from '../../../shared/protocol';
 import { useI18n } from '../../i18n';
 import { errorKey } from './api';
 import { BoardSummary } from './board-view';
@@ -15,12 +15,12 @@ import { PeriodForm } from './period-form';
  * thousands of rows (83,762 for the country), so the board is summed one level down instead.
  */
 export function aboveRegency(scope: string): boolean {
-  return scope === '*' || scope.length < 5;
+  return levelBelow('regency', scope);
 }
 
-/** The level one step below a scope above a regency. */
-function nextLevel(scope: string): BoardLevel {
-  return scope === '*' ? 'province' : 'regency';
+/** The level the region board sums at: one step below a scope above a regency. */
+function regionLevel(scope: string): BoardLevel {
+  return nextLevel(scope) ?? 'district';
 }
 
 /** Where "back" leads from a narrowed board: the parent region, or the coordinator's own board. */
@@ -46,7 +46,7 @@ export function RegionBoardView({ scope }: { scope: string }) {
   const alive = useRef(true);
   const fetchBoard = useCallback(async () => {
     try {
-      const answer = await endpoints.regionBoard(api, scope, nextLevel(scope));
+      const answer = await endpoints.regionBoard(api, scope, regionLevel(scope));
       if (!alive.current) return;
       setBoard(answer);
       setState({ loading: false, error: null });
